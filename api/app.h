@@ -1,0 +1,57 @@
+// What every handler works with: the engine's parts and the server's own
+// state. Handlers are free functions of (App&, request, response) so a test
+// can call them without a socket; routes.cpp registers them all in one place.
+#pragma once
+
+#include <httplib.h>
+
+#include "api/auth.h"
+#include "api/config.h"
+#include "api/metrics.h"
+#include "catalog/store.h"
+#include "index/index_follower.h"
+#include "search/search_service.h"
+
+namespace lc::api {
+
+struct App {
+    App(const Config& config, Store& store, SearchService& search, IndexFollower& follower)
+        : config(config), store(store), search(search), follower(follower), auth(store, limiter) {}
+
+    const Config& config;
+    Store& store;
+    SearchService& search;
+    IndexFollower& follower;
+    FailedAuthLimiter limiter;
+    Authenticator auth;
+    Metrics metrics;
+};
+
+// Public reads.
+void get_search(App& app, const httplib::Request& req, httplib::Response& res);
+void get_suggest(App& app, const httplib::Request& req, httplib::Response& res);
+void get_entry(App& app, const httplib::Request& req, httplib::Response& res);
+void get_healthz(App& app, const httplib::Request& req, httplib::Response& res);
+void get_metrics(App& app, const httplib::Request& req, httplib::Response& res);
+void get_openapi(App& app, const httplib::Request& req, httplib::Response& res);
+
+// Editors (bearer token).
+void get_me(App& app, const httplib::Request& req, httplib::Response& res);
+void list_entries(App& app, const httplib::Request& req, httplib::Response& res);
+void post_entry(App& app, const httplib::Request& req, httplib::Response& res);
+void put_entry(App& app, const httplib::Request& req, httplib::Response& res);
+void patch_entry(App& app, const httplib::Request& req, httplib::Response& res);
+void delete_entry(App& app, const httplib::Request& req, httplib::Response& res);
+void get_revisions(App& app, const httplib::Request& req, httplib::Response& res);
+void get_revision(App& app, const httplib::Request& req, httplib::Response& res);
+void post_restore(App& app, const httplib::Request& req, httplib::Response& res);
+void purge_revisions(App& app, const httplib::Request& req, httplib::Response& res);  // admin
+
+// Registers every route, the static page, security headers, CORS, 404/405
+// bodies and metrics on `server`.
+void register_routes(httplib::Server& server, App& app);
+
+// The OpenAPI 3 description of the routes above (api/openapi.json, built in).
+const std::string& openapi_document();
+
+}  // namespace lc::api

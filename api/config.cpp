@@ -1,0 +1,40 @@
+#include "api/config.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+namespace lc::api {
+
+namespace {
+void from_env(const char* name, auto& field) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return;
+    if constexpr (std::is_same_v<std::decay_t<decltype(field)>, int>)
+        field = std::atoi(v);
+    else
+        field = v;
+}
+}  // namespace
+
+bool load_config(int argc, char** argv, Config& c, int& exit_code) {
+    from_env("LC_DATA", c.data);
+    from_env("LC_HOST", c.host);
+    from_env("LC_PORT", c.port);
+    from_env("LC_WEB", c.web);
+    from_env("LC_THREADS", c.threads);
+    CLI::App app{"lc-api: the Lai Châu Explorer HTTP server"};
+    app.add_option("--data", c.data, "Data folder (catalog and index)");
+    app.add_option("--host", c.host, "Address to listen on");
+    app.add_option("--port", c.port, "Port to listen on (0: any free port, printed at start)")->check(CLI::Range(0, 65535));
+    app.add_option("--web", c.web, "Folder of the web page ('' for none)");
+    app.add_option("--threads", c.threads, "HTTP worker threads")->check(CLI::Range(2, 1024));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        exit_code = app.exit(e);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace lc::api

@@ -1,0 +1,26 @@
+// lc-api's configuration: defaults < environment (LC_*) < command line,
+// checked once at start and passed by reference.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace lc::api {
+
+struct Config {
+    std::filesystem::path data = "./data";  // LC_DATA, --data
+    std::string host = "127.0.0.1";         // LC_HOST, --host
+    int port = 8080;                        // LC_PORT, --port
+    std::filesystem::path web = "web";      // LC_WEB, --web: the page's files ("" to serve none)
+    int threads = 32;                       // LC_THREADS, --threads: HTTP worker threads
+    std::size_t max_body_bytes = 1 << 20;   // request bodies above this get 413 before being read
+    int read_timeout_s = 5;                 // a client that sends nothing for this long is dropped
+    int write_timeout_s = 5;
+    int keep_alive_s = 5;
+};
+
+// Parses argv over the environment over the defaults. Prints help or errors
+// and returns false when the program should exit (with `exit_code`).
+bool load_config(int argc, char** argv, Config& config, int& exit_code);
+
+}  // namespace lc::api

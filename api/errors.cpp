@@ -1,0 +1,80 @@
+#include "api/errors.h"
+
+#include <xapian.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "catalog/store.h"
+#include "catalog/validation.h"
+#include "util/error.h"
+
+namespace lc::api {
+
+namespace {
+
+nlohmann::json error_body(const std::string& code, const std::string& message,
+                          const std::optional<std::string>& parameter) {
+    return {{"error",
+             {{"code", code}, {"message", message}, {"parameter", parameter ? nlohmann::json(*parameter) : nullptr}}}};
+}
+
+void send(httplib::Response& res, int status, const nlohmann::json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+void write_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+                 const std::optional<std::string>& parameter) {
+    send(res, status, error_body(code, message, parameter));
+}
+
+// The one table from error types to HTTP statuses.
+int write_current_exception(httplib::Response& res) {
+    try {
+        throw;
+    } catch (const ApiError& e) {
+        if (e.retry_after() > 0) res.set_header("Retry-After", std::to_string(e.retry_after()));
+        write_error(res, e.status(), e.code(), e.what(), e.parameter());
+    } catch (const ValidationError& e) {
+        nlohmann::json body = error_body("invalid_entry", "the entry is not valid", std::nullopt);
+        nlohmann::json fields = nlohmann::json::array();
+        for (const auto& f : e.errors()) fields.push_back({{"path", f.path}, {"message", f.message}});
+        body["error"]["fields"] = fields;
+        send(res, 400, body);
+    } catch (const InvalidUtf8& e) {
+        write_error(res, 400, "invalid_utf8", e.what());
+    } catch (const RevisionConflict& e) {
+        nlohmann::json body = error_body("revision_conflict", e.what(), std::string("If-Match"));
+        body["error"]["current_revision"] = e.current();
+        res.set_header("ETag", "\"" + std::to_string(e.current()) + "\"");
+        send(res, 412, body);
+    } catch (const NotFound& e) {
+        write_error(res, 404, "not_found", e.what());
+    } catch (const Conflict& e) {
+        write_error(res, 409, "conflict", e.what());
+    } catch (const StoreUnavailable& e) {
+        res.set_header("Retry-After", "30");
+        write_error(res, 503, "store_unavailable", e.what());
+    } catch (const IndexNotReady& e) {
+        res.set_header("Retry-After", "5");
+        write_error(res, 503, "index_not_ready", e.what());
+    } catch (const StoreError& e) {
+        write_error(res, 503, "store_error", e.what());
+    } catch (const Xapian::Error& e) {
+        std::cerr << "lc-api: index error: " << e.get_description() << "\n";
+        res.set_header("Retry-After", "5");
+        write_error(res, 503, "index_error", "the search index could not answer; try again");
+    } catch (const std::exception& e) {
+        std::cerr << "lc-api: internal error: " << e.what() << "\n";
+        write_error(res, 500, "internal", "internal error");
+    } catch (...) {
+        std::cerr << "lc-api: internal error of unknown type\n";
+        write_error(res, 500, "internal", "internal error");
+    }
+    return res.status;
+}
+
+}  // namespace lc::api

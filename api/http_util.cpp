@@ -1,0 +1,73 @@
+#include "api/http_util.h"
+
+#include <charconv>
+#include <vector>
+
+#include "api/errors.h"
+
+namespace lc::api {
+
+namespace {
+
+constexpr int kMaxJsonDepth = 16;
+
+// Deeper structures are never an entry; rejecting them early keeps recursive
+// JSON operations (merge patch) bounded.
+bool too_deep(const nlohmann::json& root) {
+    std::vector<std::pair<const nlohmann::json*, int>> stack{{&root, 1}};
+    while (!stack.empty()) {
+        auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (depth > kMaxJsonDepth) return true;
+        if (node->is_structured())
+            for (const auto& child : *node) stack.push_back({&child, depth + 1});
+    }
+    return false;
+}
+
+}  // namespace
+
+void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch) {
+    std::string type = req.get_header_value("Content-Type");
+    std::string media = type.substr(0, type.find(';'));
+    while (!media.empty() && media.back() == ' ') media.pop_back();
+    bool ok = media == "application/json" || (allow_merge_patch && media == "application/merge-patch+json");
+    if (!ok)
+        throw ApiError(415, "unsupported_media_type",
+                       std::string("send the entry as Content-Type: application/json") +
+                           (allow_merge_patch ? " or application/merge-patch+json" : ""),
+                       std::string("Content-Type"));
+    nlohmann::json body;
+    try {
+        body = nlohmann::json::parse(req.body);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw ApiError(400, "invalid_json", "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    }
+    if (too_deep(body)) throw ApiError(400, "invalid_json", "the body is nested too deeply to be an entry");
+    return body;
+}
+
+std::string etag_of(std::int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
+
+std::optional<std::int64_t> if_match(const httplib::Request& req) {
+    if (!req.has_header("If-Match")) return std::nullopt;
+    std::string v = req.get_header_value("If-Match");
+    if (v == "*") return std::nullopt;
+    std::string_view s(v);
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+    std::int64_t revision = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), revision);
+    if (ec != std::errc() || end != s.data() + s.size() || revision < 1)
+        throw ApiError(400, "invalid_parameter", "If-Match must be an ETag from this API, like \"3\"",
+                       std::string("If-Match"));
+    return revision;
+}
+
+std::string slug_of(const httplib::Request& req) { return req.matches.size() > 1 ? req.matches[1].str() : ""; }
+
+}  // namespace lc::api

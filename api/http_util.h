@@ -1,0 +1,29 @@
+// Small pieces shared by the handlers: JSON bodies in and out, revisions as
+// ETags, If-Match.
+#pragma once
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace lc::api {
+
+void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
+
+// The request body as JSON. Wrong content type: 415; not JSON, or nested
+// deeper than an entry can be: 400.
+nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch = false);
+
+std::string etag_of(std::int64_t revision);
+
+// The revision an If-Match header names: nothing without the header or for
+// "*"; ApiError 400 for anything that is not one of our ETags.
+std::optional<std::int64_t> if_match(const httplib::Request& req);
+
+// The slug captured by the route pattern.
+std::string slug_of(const httplib::Request& req);
+
+}  // namespace lc::api

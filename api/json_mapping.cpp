@@ -1,0 +1,82 @@
+#include "api/json_mapping.h"
+
+#include "catalog/validation.h"
+
+namespace lc::api {
+
+using oj = nlohmann::ordered_json;
+
+namespace {
+
+oj facet(const FacetCounts& counts) {
+    oj out = oj::object();
+    // Largest first, then by name, so the page can show them as they come.
+    std::vector<std::pair<std::string, std::size_t>> v(counts.begin(), counts.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [value, n] : v) out[value] = n;
+    return out;
+}
+
+}  // namespace
+
+oj to_json(const SearchResponse& r, bool with_distance) {
+    oj results = oj::array();
+    for (const auto& h : r.results) {
+        oj hit;
+        hit["slug"] = h.slug;
+        hit["kind"] = std::string(to_string(h.kind));
+        hit["name"] = h.name;
+        hit["summary"] = h.summary;
+        hit["snippet"] = h.snippet;
+        hit["area"] = h.area;
+        hit["themes"] = h.themes;
+        hit["location"] = h.location ? oj{{"lat", h.location->lat}, {"lon", h.location->lon}} : oj(nullptr);
+        if (with_distance) hit["distance_km"] = h.distance_km ? oj(*h.distance_km) : oj(nullptr);
+        hit["ocop_stars"] = h.ocop_stars ? oj(*h.ocop_stars) : oj(nullptr);
+        hit["score"] = h.score;
+        results.push_back(std::move(hit));
+    }
+    oj out;
+    out["query"] = r.query;
+    out["corrected_query"] = r.corrected_query ? oj(*r.corrected_query) : oj(nullptr);
+    out["total"] = r.total;
+    out["page"] = r.page;
+    out["per_page"] = r.per_page;
+    out["results"] = std::move(results);
+    out["facets"] = {{"kind", facet(r.kind_facet)},
+                     {"theme", facet(r.theme_facet)},
+                     {"area", facet(r.area_facet)},
+                     {"ocop_stars", facet(r.stars_facet)}};
+    return out;
+}
+
+oj to_json(const std::vector<Suggestion>& suggestions) {
+    oj list = oj::array();
+    for (const auto& s : suggestions)
+        list.push_back({{"slug", s.slug}, {"kind", std::string(to_string(s.kind))}, {"name", s.name}});
+    return {{"suggestions", std::move(list)}};
+}
+
+oj to_json(const StoredEntry& e) {
+    oj out = lc::to_json(e.entry);
+    out["revision"] = e.revision;
+    out["created_at"] = e.created_at;
+    out["updated_at"] = e.updated_at;
+    out["updated_by"] = e.updated_by;
+    out["deleted"] = e.deleted;
+    return out;
+}
+
+oj to_json(const std::vector<RevisionInfo>& revisions) {
+    oj list = oj::array();
+    for (const auto& r : revisions)
+        list.push_back({{"revision", r.revision},
+                        {"action", r.action},
+                        {"author", r.author},
+                        {"created_at", r.created_at},
+                        {"deleted", r.deleted},
+                        {"changed_fields", r.changed_fields}});
+    return {{"revisions", std::move(list)}};
+}
+
+}  // namespace lc::api

@@ -1,0 +1,19 @@
+// Engine results as JSON bodies. JSON is always built with nlohmann::json,
+// never by string concatenation.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "catalog/store.h"
+#include "search/search_types.h"
+
+namespace lc::api {
+
+nlohmann::ordered_json to_json(const SearchResponse& r, bool with_distance);
+nlohmann::ordered_json to_json(const std::vector<Suggestion>& suggestions);
+// The import shape plus revision, created_at, updated_at, updated_by, deleted.
+nlohmann::ordered_json to_json(const StoredEntry& e);
+nlohmann::ordered_json to_json(const std::vector<RevisionInfo>& revisions);
+
+}  // namespace lc::api

@@ -1,0 +1,89 @@
+// lc-api: serves search to visitors and investors, writes to editors, and the
+// web page. A thin adapter: the engine does the work.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "api/app.h"
+#include "api/config.h"
+#include "util/error.h"
+
+namespace {
+
+// SIGINT/SIGTERM are taken by a thread with sigwait, which stops the server
+// cleanly (stop() is not safe inside a signal handler).
+void stop_on_signals(httplib::Server& server) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    std::thread([set, &server]() mutable {
+        int sig = 0;
+        sigwait(&set, &sig);
+        std::cerr << "lc-api: stopping\n";
+        server.stop();
+    }).detach();
+}
+
+int serve(const lc::api::Config& config) {
+    // Block the signals before any thread starts, so all threads inherit it.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    lc::Store store(config.data, lc::Store::Mode::must_exist);
+    lc::SearchService search(config.data);
+    lc::IndexFollower follower(
+        store, config.data,
+        {.committed = [&search] { search.notify_changed(); },
+         .rebuilding = [&search](const std::string& why) { search.set_unavailable(why); },
+         .rebuilt = [&search] { search.set_available(); },
+         .log = [](const std::string& what) { std::cerr << "lc-api: " << what << "\n"; }});
+    search.on_corrupt([&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
+
+    httplib::Server server;
+    const int threads = config.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    server.set_payload_max_length(config.max_body_bytes);
+    server.set_read_timeout(config.read_timeout_s, 0);
+    server.set_write_timeout(config.write_timeout_s, 0);
+    server.set_keep_alive_timeout(config.keep_alive_s);
+    server.set_keep_alive_max_count(1000);
+    lc::api::App app(config, store, search, follower);
+    lc::api::register_routes(server, app);
+
+    int port = config.port;
+    if (port == 0) {
+        port = server.bind_to_any_port(config.host);
+    } else if (!server.bind_to_port(config.host, port)) {
+        port = -1;
+    }
+    if (port < 0) throw lc::Error("cannot listen on " + config.host + ":" + std::to_string(config.port));
+    follower.start();
+    stop_on_signals(server);
+    // Tests and scripts read this line to find the port.
+    std::cout << "lc-api listening on http://" << config.host << ":" << port << "/" << std::endl;
+    bool ok = server.listen_after_bind();
+    follower.stop();
+    return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    lc::api::Config config;
+    int exit_code = 0;
+    if (!lc::api::load_config(argc, argv, config, exit_code)) return exit_code;
+    // The catch boundary: a problem at start is a clear message, never a crash.
+    try {
+        return serve(config);
+    } catch (const lc::Error& e) {
+        std::cerr << "lc-api: " << e.what() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "lc-api: unexpected error: " << e.what() << "\n";
+    }
+    return 1;
+}

@@ -1,0 +1,160 @@
+// Every route, registered in one place, with what applies to all of them:
+// errors mapped by one table, 405 for a known path with the wrong method,
+// CORS for reads only, security headers on every response, and metrics.
+#include <chrono>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "api/app.h"
+#include "api/errors.h"
+
+namespace lc::api {
+
+namespace {
+
+using Handler = void (*)(App&, const httplib::Request&, httplib::Response&);
+
+struct Route {
+    const char* name;                      // metrics label
+    const char* pattern;                   // regex over the path
+    std::map<std::string, Handler> methods;
+    bool public_read = false;              // CORS: any origin may read it
+};
+
+const std::vector<Route>& routes() {
+    static const std::vector<Route> table = {
+        {"search", R"(/api/search)", {{"GET", get_search}}, true},
+        {"suggest", R"(/api/suggest)", {{"GET", get_suggest}}, true},
+        {"me", R"(/api/me)", {{"GET", get_me}}},
+        {"entries", R"(/api/entries)", {{"GET", list_entries}, {"POST", post_entry}}},
+        {"entry", R"(/api/entries/([a-z0-9-]{1,100}))",
+         {{"GET", get_entry}, {"PUT", put_entry}, {"PATCH", patch_entry}, {"DELETE", delete_entry}}, true},
+        {"revisions", R"(/api/entries/([a-z0-9-]{1,100})/revisions)",
+         {{"GET", get_revisions}, {"DELETE", purge_revisions}}},
+        {"revision", R"(/api/entries/([a-z0-9-]{1,100})/revisions/([0-9]{1,15}))", {{"GET", get_revision}}},
+        {"restore", R"(/api/entries/([a-z0-9-]{1,100})/restore)", {{"POST", post_restore}}},
+        {"healthz", R"(/healthz)", {{"GET", get_healthz}}, true},
+        {"metrics", R"(/metrics)", {{"GET", get_metrics}}},
+        {"openapi", R"(/openapi.json)", {{"GET", get_openapi}}, true},
+    };
+    return table;
+}
+
+// The request being answered on this thread, for the metrics logger.
+thread_local const char* current_route = "other";
+thread_local std::chrono::steady_clock::time_point request_started;
+
+std::string allow_header(const Route& r) {
+    std::string allow;
+    for (const auto& [method, handler] : r.methods) allow += (allow.empty() ? "" : ", ") + method;
+    if (r.methods.contains("GET")) allow += ", HEAD";
+    return allow + ", OPTIONS";
+}
+
+void set_security_headers(httplib::Response& res) {
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                   "frame-ancestors 'none'; form-action 'self'");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+void register_route(httplib::Server& server, App& app, const Route& route) {
+    auto wrap = [&app, &route](Handler handler) {
+        return [&app, &route, handler](const httplib::Request& req, httplib::Response& res) {
+            current_route = route.name;
+            if (route.public_read) res.set_header("Access-Control-Allow-Origin", "*");
+            try {
+                handler(app, req, res);
+            } catch (...) {
+                write_current_exception(res);
+            }
+        };
+    };
+    auto not_allowed = [&route](const httplib::Request&, httplib::Response& res) {
+        current_route = route.name;
+        res.set_header("Allow", allow_header(route));
+        write_error(res, 405, "method_not_allowed", "this address accepts " + allow_header(route));
+    };
+    auto pick = [&](const char* method) -> httplib::Server::Handler {
+        auto it = route.methods.find(method);
+        return it == route.methods.end() ? httplib::Server::Handler(not_allowed) : wrap(it->second);
+    };
+    server.Get(route.pattern, pick("GET"));
+    server.Post(route.pattern, pick("POST"));
+    server.Put(route.pattern, pick("PUT"));
+    server.Patch(route.pattern, pick("PATCH"));
+    server.Delete(route.pattern, pick("DELETE"));
+    // Preflight: read routes allow any origin; writes are same-origin only,
+    // so a browser on another site cannot send them.
+    server.Options(route.pattern, [&route](const httplib::Request&, httplib::Response& res) {
+        current_route = route.name;
+        res.status = 204;
+        res.set_header("Allow", allow_header(route));
+        if (route.public_read) {
+            res.set_header("Access-Control-Allow-Origin", "*");
+            res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+            res.set_header("Access-Control-Max-Age", "600");
+        }
+    });
+}
+
+}  // namespace
+
+void register_routes(httplib::Server& server, App& app) {
+    for (const auto& route : routes()) register_route(server, app, route);
+
+    if (!app.config.web.empty()) {
+        server.set_mount_point("/", app.config.web.string());
+        server.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
+        server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript; charset=utf-8");
+        server.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
+        server.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
+        server.set_file_extension_and_mimetype_mapping("json", "application/json; charset=utf-8");
+        server.set_file_extension_and_mimetype_mapping("woff2", "font/woff2");
+        server.set_file_extension_and_mimetype_mapping("svg", "image/svg+xml");
+        server.set_file_extension_and_mimetype_mapping("txt", "text/plain; charset=utf-8");
+        server.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+            current_route = "static";
+            bool immutable = req.path.find("/fonts/") != std::string::npos;
+            res.set_header("Cache-Control", immutable ? "public, max-age=604800" : "no-cache");
+        });
+    }
+
+    // Errors httplib produces itself (no route, 413, bad requests) get the
+    // same JSON body as ours.
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        switch (res.status) {
+            case 404: write_error(res, 404, "not_found", "no such address"); break;
+            case 413: write_error(res, 413, "payload_too_large", "the request body is too large"); break;
+            case 414: write_error(res, 414, "uri_too_long", "the address is too long"); break;
+            default: write_error(res, res.status, "bad_request", "the request could not be read"); break;
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (...) {
+            write_current_exception(res);
+        }
+    });
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        current_route = "other";
+        request_started = std::chrono::steady_clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) { set_security_headers(res); });
+    server.set_logger([&app](const httplib::Request&, const httplib::Response& res) {
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+        app.metrics.record(current_route, res.status, seconds);
+        current_route = "other";
+    });
+}
+
+}  // namespace lc::api

@@ -1,0 +1,76 @@
+// A catalog entry: a place, a product, an investment opportunity or an event.
+// The same shape is read from content files, JSON Lines and the HTTP API.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lc {
+
+enum class Kind { destination, product, opportunity, event };
+enum class Status { published, draft };
+
+inline constexpr std::array<std::string_view, 4> kKindNames = {"destination", "product",
+                                                               "opportunity", "event"};
+
+std::string_view to_string(Kind k);
+std::string_view to_string(Status s);
+std::optional<Kind> parse_kind(std::string_view s);
+std::optional<Status> parse_status(std::string_view s);
+
+// Text in the two languages of the catalog; either may be empty.
+struct LocalizedText {
+    std::string vi;
+    std::string en;
+    // The text in `lang` ("vi" or "en"), falling back to Vietnamese.
+    const std::string& in(std::string_view lang) const { return lang == "en" && !en.empty() ? en : vi; }
+    bool operator==(const LocalizedText&) const = default;
+};
+
+struct Location {
+    double lat = 0;
+    double lon = 0;
+    bool operator==(const Location&) const = default;
+};
+
+struct Entry {
+    std::string slug;
+    Kind kind = Kind::destination;
+    LocalizedText name;
+    LocalizedText summary;
+    LocalizedText body;
+    std::vector<std::string> aliases;
+    std::vector<std::string> themes;
+    std::string area;
+    std::optional<Location> location;
+    std::optional<int> ocop_stars;
+    std::vector<std::string> certifications;
+    std::vector<int> season;
+    std::string source;
+    Status status = Status::published;
+    bool operator==(const Entry&) const = default;
+};
+
+// Limits the validator enforces (characters, except where it says bytes).
+namespace limits {
+inline constexpr std::size_t kSlugChars = 100;
+inline constexpr std::size_t kNameChars = 200;
+inline constexpr std::size_t kSummaryChars = 1000;
+inline constexpr std::size_t kBodyBytes = 100 * 1024;
+inline constexpr std::size_t kListItems = 20;
+inline constexpr std::size_t kItemChars = 200;
+inline constexpr std::size_t kThemeChars = 50;
+inline constexpr std::size_t kAreaChars = 100;
+inline constexpr std::size_t kSourceChars = 500;
+}  // namespace limits
+
+// Lai Châu's bounding box: locations outside it are typing mistakes.
+namespace bounds {
+inline constexpr double kMinLat = 21.6, kMaxLat = 22.9;
+inline constexpr double kMinLon = 102.2, kMaxLon = 103.9;
+}  // namespace bounds
+
+}  // namespace lc

@@ -1,0 +1,317 @@
+#include "catalog/validation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "text/utf8.h"
+#include "text/vietnamese.h"
+
+namespace lc {
+
+namespace {
+
+using nlohmann::json;
+
+std::string describe(const std::vector<FieldError>& errors) {
+    std::string out = "invalid entry";
+    for (const auto& e : errors) out += "\n  " + (e.path.empty() ? "(entry)" : e.path) + ": " + e.message;
+    return out;
+}
+
+bool is_slug(std::string_view s) {
+    if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+    char prev = 0;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && prev == '-')) return false;
+        prev = c;
+    }
+    return true;
+}
+
+const char* type_name(const json& v) {
+    switch (v.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "a list";
+        case json::value_t::object: return "an object";
+        case json::value_t::binary: return "binary data";
+        default: return "a number";
+    }
+}
+
+// Collects errors while reading one entry.
+class Checker {
+public:
+    std::vector<FieldError> errors;
+
+    void fail(std::string path, std::string message) {
+        errors.push_back({std::move(path), std::move(message)});
+    }
+
+    // A string field: valid UTF-8, no control characters (line breaks and
+    // tabs allowed where `multiline`), within `max` characters (or bytes).
+    std::optional<std::string> text(const json& v, const std::string& path, std::size_t max,
+                                    bool multiline = false, bool max_is_bytes = false) {
+        if (!v.is_string()) {
+            fail(path, std::string("expected a string, got ") + type_name(v));
+            return std::nullopt;
+        }
+        const auto& raw = v.get_ref<const std::string&>();
+        if (auto bad = utf8::find_invalid(raw)) {
+            fail(path, "invalid UTF-8 at byte " + std::to_string(*bad));
+            return std::nullopt;
+        }
+        for (unsigned char c : raw) {
+            if (c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) {
+                fail(path, "contains a control character");
+                return std::nullopt;
+            }
+            if (c == 0x7F) {
+                fail(path, "contains a control character");
+                return std::nullopt;
+            }
+        }
+        std::string s = text::to_nfc(raw);
+        // Surrounding blanks are never meaningful and YAML block text ends in one.
+        auto first = s.find_first_not_of(" \t\r\n");
+        s = first == std::string::npos ? "" : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+        std::size_t size = max_is_bytes ? s.size() : utf8::length(s);
+        if (size > max) {
+            fail(path, "too long: " + std::to_string(size) + (max_is_bytes ? " bytes" : " characters") +
+                           ", at most " + std::to_string(max));
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    LocalizedText localized(const json& obj, const std::string& field, std::size_t max, bool vi_required,
+                            bool multiline = false, bool bytes = false) {
+        LocalizedText out;
+        auto it = obj.find(field);
+        if (it == obj.end() || it->is_null()) {
+            if (vi_required) fail(field + ".vi", "required");
+            return out;
+        }
+        if (!it->is_object()) {
+            fail(field, std::string("expected an object with \"vi\" and \"en\", got ") + type_name(*it));
+            return out;
+        }
+        for (const auto& [lang, value] : it->items()) {
+            if (lang != "vi" && lang != "en") fail(field + "." + lang, "unknown language (use vi or en)");
+        }
+        for (const char* lang : {"vi", "en"}) {
+            std::string path = field + "." + lang;
+            auto v = it->find(lang);
+            if (v == it->end() || v->is_null()) continue;
+            if (auto s = text(*v, path, max, multiline, bytes)) (lang[0] == 'v' ? out.vi : out.en) = *s;
+        }
+        if (vi_required && out.vi.empty() && !has_error_at(field + ".vi")) fail(field + ".vi", "required");
+        return out;
+    }
+
+    std::vector<std::string> string_list(const json& obj, const std::string& field, std::size_t max_chars,
+                                         bool slugs) {
+        std::vector<std::string> out;
+        auto it = obj.find(field);
+        if (it == obj.end() || it->is_null()) return out;
+        if (!it->is_array()) {
+            fail(field, std::string("expected a list, got ") + type_name(*it));
+            return out;
+        }
+        if (it->size() > limits::kListItems) {
+            fail(field, "too many items: " + std::to_string(it->size()) + ", at most " +
+                            std::to_string(limits::kListItems));
+            return out;
+        }
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            std::string path = field + "[" + std::to_string(i) + "]";
+            auto s = text((*it)[i], path, max_chars);
+            if (!s) continue;
+            if (s->empty()) {
+                fail(path, "empty");
+            } else if (slugs && !is_slug(*s)) {
+                fail(path, "'" + *s + "' must be lowercase letters a-z, digits and single hyphens");
+            } else if (!seen.insert(*s).second) {
+                fail(path, "'" + *s + "' is listed twice");
+            } else {
+                out.push_back(*s);
+            }
+        }
+        return out;
+    }
+
+    bool has_error_at(const std::string& path) const {
+        return std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.path == path; });
+    }
+};
+
+const std::set<std::string, std::less<>> kFields = {
+    "slug", "kind", "name", "summary", "body", "aliases", "themes", "area", "location",
+    "ocop_stars", "certifications", "season", "source", "status"};
+
+std::optional<double> number(Checker& c, const json& obj, const std::string& field, const std::string& path) {
+    auto it = obj.find(field);
+    if (it == obj.end() || it->is_null()) {
+        c.fail(path, "required");
+        return std::nullopt;
+    }
+    if (!it->is_number()) {
+        c.fail(path, std::string("expected a number, got ") + type_name(*it));
+        return std::nullopt;
+    }
+    double d = it->get<double>();
+    if (!std::isfinite(d)) {
+        c.fail(path, "not a finite number");
+        return std::nullopt;
+    }
+    return d;
+}
+
+}  // namespace
+
+ValidationError::ValidationError(std::vector<FieldError> errors)
+    : Error(describe(errors)), errors_(std::move(errors)) {}
+
+ParsedEntry parse_entry(const json& value) {
+    Checker c;
+    Entry e;
+    if (!value.is_object()) {
+        c.fail("", std::string("expected an object, got ") + type_name(value));
+        return {std::nullopt, std::move(c.errors)};
+    }
+    for (const auto& [key, v] : value.items())
+        if (!kFields.contains(key)) c.fail(key, "unknown field");
+
+    if (auto it = value.find("slug"); it == value.end() || it->is_null()) {
+        c.fail("slug", "required");
+    } else if (auto s = c.text(*it, "slug", limits::kSlugChars)) {
+        if (!is_slug(*s))
+            c.fail("slug", "'" + *s + "' must be lowercase letters a-z, digits and single hyphens");
+        else
+            e.slug = *s;
+    }
+
+    bool kind_known = false;
+    if (auto it = value.find("kind"); it == value.end() || it->is_null()) {
+        c.fail("kind", "required");
+    } else if (auto s = c.text(*it, "kind", 50)) {
+        if (auto k = parse_kind(*s)) {
+            e.kind = *k;
+            kind_known = true;
+        } else {
+            c.fail("kind", "unknown kind '" + *s + "' (destination, product, opportunity or event)");
+        }
+    }
+
+    e.name = c.localized(value, "name", limits::kNameChars, true);
+    e.summary = c.localized(value, "summary", limits::kSummaryChars, false, true);
+    e.body = c.localized(value, "body", limits::kBodyBytes, false, true, true);
+    e.aliases = c.string_list(value, "aliases", limits::kItemChars, false);
+    e.themes = c.string_list(value, "themes", limits::kThemeChars, true);
+    e.certifications = c.string_list(value, "certifications", limits::kItemChars, false);
+
+    if (auto it = value.find("area"); it != value.end() && !it->is_null())
+        if (auto s = c.text(*it, "area", limits::kAreaChars)) e.area = *s;
+    if (auto it = value.find("source"); it != value.end() && !it->is_null())
+        if (auto s = c.text(*it, "source", limits::kSourceChars)) e.source = *s;
+
+    if (auto it = value.find("location"); it != value.end() && !it->is_null()) {
+        if (!it->is_object()) {
+            c.fail("location", std::string("expected an object with lat and lon, got ") + type_name(*it));
+        } else {
+            for (const auto& [key, v] : it->items())
+                if (key != "lat" && key != "lon") c.fail("location." + key, "unknown field");
+            auto lat = number(c, *it, "lat", "location.lat");
+            auto lon = number(c, *it, "lon", "location.lon");
+            if (lat && (*lat < bounds::kMinLat || *lat > bounds::kMaxLat))
+                c.fail("location.lat", "outside Lai Châu (latitude 21.6 to 22.9)");
+            else if (lon && (*lon < bounds::kMinLon || *lon > bounds::kMaxLon))
+                c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
+            else if (lat && lon)
+                e.location = Location{*lat, *lon};
+        }
+    }
+
+    if (auto it = value.find("ocop_stars"); it != value.end() && !it->is_null()) {
+        if (!it->is_number_integer()) {
+            c.fail("ocop_stars", std::string("expected a whole number, got ") + type_name(*it));
+        } else if (kind_known && e.kind != Kind::product) {
+            c.fail("ocop_stars", "only products have OCOP stars");
+        } else {
+            auto stars = it->get<long long>();
+            if (stars < 3 || stars > 5)
+                c.fail("ocop_stars", "must be 3, 4 or 5");
+            else
+                e.ocop_stars = static_cast<int>(stars);
+        }
+    }
+
+    if (auto it = value.find("season"); it != value.end() && !it->is_null()) {
+        if (!it->is_array()) {
+            c.fail("season", std::string("expected a list of months, got ") + type_name(*it));
+        } else {
+            std::set<int> months;
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const json& m = (*it)[i];
+                std::string path = "season[" + std::to_string(i) + "]";
+                if (!m.is_number_integer()) {
+                    c.fail(path, std::string("expected a month number, got ") + type_name(m));
+                    continue;
+                }
+                auto month = m.get<long long>();
+                if (month < 1 || month > 12)
+                    c.fail(path, "month " + std::to_string(month) + " is outside 1-12");
+                else if (!months.insert(static_cast<int>(month)).second)
+                    c.fail(path, "month " + std::to_string(month) + " is listed twice");
+            }
+            e.season.assign(months.begin(), months.end());
+        }
+    }
+
+    if (auto it = value.find("status"); it != value.end() && !it->is_null()) {
+        if (auto s = c.text(*it, "status", 20)) {
+            if (auto st = parse_status(*s))
+                e.status = *st;
+            else
+                c.fail("status", "unknown status '" + *s + "' (published or draft)");
+        }
+    }
+
+    if (!c.errors.empty()) return {std::nullopt, std::move(c.errors)};
+    return {std::move(e), {}};
+}
+
+Entry entry_from_json(const json& value) {
+    auto parsed = parse_entry(value);
+    if (!parsed.entry) throw ValidationError(std::move(parsed.errors));
+    return std::move(*parsed.entry);
+}
+
+nlohmann::ordered_json to_json(const Entry& e) {
+    using oj = nlohmann::ordered_json;
+    auto text = [](const LocalizedText& t) { return oj{{"vi", t.vi}, {"en", t.en}}; };
+    oj j;
+    j["slug"] = e.slug;
+    j["kind"] = std::string(to_string(e.kind));
+    j["name"] = text(e.name);
+    j["summary"] = text(e.summary);
+    j["body"] = text(e.body);
+    j["aliases"] = e.aliases;
+    j["themes"] = e.themes;
+    j["area"] = e.area;
+    j["location"] = e.location ? oj{{"lat", e.location->lat}, {"lon", e.location->lon}} : oj(nullptr);
+    j["ocop_stars"] = e.ocop_stars ? oj(*e.ocop_stars) : oj(nullptr);
+    j["certifications"] = e.certifications;
+    j["season"] = e.season;
+    j["source"] = e.source;
+    j["status"] = std::string(to_string(e.status));
+    return j;
+}
+
+std::string to_canonical_json(const Entry& entry) { return to_json(entry).dump(); }
+
+}  // namespace lc

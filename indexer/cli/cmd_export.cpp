@@ -1,0 +1,50 @@
+// `lc-indexer export`: every entry (drafts included, deleted ones not) as JSON
+// Lines, in the import shape, so that importing the output gives the same catalog.
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "catalog/store.h"
+#include "catalog/validation.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+
+namespace lc::cli {
+
+namespace {
+
+struct ExportOptions {
+    std::string data;
+    std::string output;
+};
+
+int run_export(const ExportOptions& o) {
+    Store store(o.data, Store::Mode::must_exist);
+    std::ofstream file;
+    if (!o.output.empty()) {
+        file.open(o.output, std::ios::binary | std::ios::trunc);
+        if (!file) throw Error("cannot write " + o.output);
+    }
+    std::ostream& out = o.output.empty() ? std::cout : file;
+    std::size_t n = 0;
+    store.for_each([&](const StoredEntry& e) {
+        out << to_canonical_json(e.entry) << '\n';
+        ++n;
+    });
+    out.flush();
+    if (!out) throw Error("writing the export failed");
+    std::cerr << "exported " << n << " entries\n";
+    return 0;
+}
+
+}  // namespace
+
+void register_export(CLI::App& app, Run& run) {
+    auto o = std::make_shared<ExportOptions>();
+    auto* cmd = app.add_subcommand("export", "Write the catalog as JSON Lines");
+    add_data_option(cmd, o->data);
+    cmd->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    cmd->callback([&run, o] { run = [o] { return run_export(*o); }; });
+}
+
+}  // namespace lc::cli

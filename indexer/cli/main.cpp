@@ -1,0 +1,34 @@
+// lc-indexer: the catalog's command line (import, validate, export, index,
+// stats, search, token, normalize).
+#include <iostream>
+
+#include "cli/commands.h"
+#include "util/error.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"lc-indexer: the Lai Châu Explorer catalog and search index"};
+    app.require_subcommand(1);
+    lc::cli::Run run;
+    lc::cli::register_normalize(app, run);
+    lc::cli::register_import(app, run);
+    lc::cli::register_validate(app, run);
+    lc::cli::register_export(app, run);
+    lc::cli::register_index(app, run);
+    lc::cli::register_stats(app, run);
+    lc::cli::register_search(app, run);
+    lc::cli::register_token(app, run);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    // The catch boundary: every engine error becomes a message and exit status 1.
+    try {
+        return run ? run() : 0;
+    } catch (const lc::Error& e) {
+        std::cerr << "lc-indexer: " << e.what() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "lc-indexer: unexpected error: " << e.what() << "\n";
+    }
+    return 1;
+}

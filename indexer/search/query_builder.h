@@ -1,0 +1,54 @@
+// Turns a parsed query into a Xapian query over the index's fields.
+//
+// A word matches its folded form in every text field, weighted by field (a
+// name counts more than a body). When the person typed accents, the exact
+// accented form counts extra, so "cá" ranks fish above "mắc ca" while "ca"
+// finds both. English words also match their stems. Consecutive words that
+// stand together in an entry, in order, rank above scattered ones. Synonyms
+// from the index widen a word or a run of words to its group.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "search/query_parser.h"
+
+namespace lc {
+
+// Words a result should highlight: folded forms, English stems, prefixes.
+struct HighlightTerms {
+    std::set<std::string> folded;
+    std::set<std::string> stems;
+    std::set<std::string> prefixes;
+};
+
+class QueryBuilder {
+public:
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    // `all_words`: every included word must match (true) or any may (false).
+    Xapian::Query build(const ParsedQuery& query, bool all_words = true);
+
+    const HighlightTerms& highlights() const { return highlights_; }
+
+private:
+    using Words = std::vector<QueryWord>;
+    // Words that mean the same: the typed words first, then their synonyms.
+    // Per field they form one OP_SYNONYM, so an entry that says both "chè" and
+    // "trà" scores like one that says either, and a rare synonym does not
+    // outweigh the word typed.
+    Xapian::Query group(const std::vector<Words>& alternatives, bool exact);
+    Xapian::Query field_match(std::string_view prefix, const Words& words, bool canonical) const;
+    Xapian::Query proximity_boost(const Words& words);
+    Xapian::Query plain_run(const Words& words, bool exact, bool all_words);
+    std::vector<Words> synonyms_of(const Words& words, std::size_t from, std::size_t n);
+    void remember(const QueryWord& w);
+
+    const Xapian::Database& db_;
+    Xapian::Stem english_{"english"};
+    HighlightTerms highlights_;
+};
+
+}  // namespace lc

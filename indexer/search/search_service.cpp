@@ -1,0 +1,146 @@
+#include "search/search_service.h"
+
+#include <unordered_map>
+
+#include "index/index_location.h"
+#include "index/index_writer.h"
+#include "index/schema.h"
+#include "search/searcher.h"
+#include "util/error.h"
+
+namespace lc {
+
+namespace {
+
+std::atomic<std::uint64_t> next_service_id{1};
+constexpr auto kRecheckEvery = std::chrono::milliseconds(250);
+
+}  // namespace
+
+struct SearchService::Handle {
+    std::unique_ptr<Xapian::Database> db;
+    std::string generation;
+    std::uint64_t version = 0;
+    std::chrono::steady_clock::time_point checked;
+    std::shared_ptr<const FacetTable> facets;
+};
+
+SearchService::SearchService(const std::filesystem::path& data_dir)
+    : data_dir_(data_dir), id_(next_service_id++) {}
+
+SearchService::~SearchService() = default;
+
+void SearchService::notify_changed() { ++version_; }
+
+void SearchService::set_unavailable(const std::string& message) {
+    std::lock_guard lock(mutex_);
+    unavailable_ = message;
+}
+
+void SearchService::set_available() {
+    {
+        std::lock_guard lock(mutex_);
+        unavailable_.clear();
+    }
+    notify_changed();
+}
+
+void SearchService::on_corrupt(std::function<void(const std::string&)> callback) {
+    std::lock_guard lock(mutex_);
+    on_corrupt_ = std::move(callback);
+}
+
+std::shared_ptr<const FacetTable> SearchService::facets_for(const std::string& generation, Xapian::rev revision,
+                                                            const Xapian::Database& db) {
+    std::lock_guard lock(mutex_);
+    if (!facets_ || facets_generation_ != generation || facets_revision_ != revision) {
+        facets_ = FacetTable::build(db);
+        facets_generation_ = generation;
+        facets_revision_ = revision;
+    }
+    return facets_;
+}
+
+void SearchService::refresh(Handle& h) {
+    auto now = std::chrono::steady_clock::now();
+    std::uint64_t version = version_.load();
+    if (h.db && h.version == version && now - h.checked < kRecheckEvery) return;
+    h.checked = now;
+    h.version = version;
+    IndexLocation location(data_dir_);
+    auto current = location.current();
+    if (!current) throw IndexNotReady("the search index has not been built yet");
+    std::string generation = current->filename().string();
+    if (!h.db || h.generation != generation) {
+        h.db = std::make_unique<Xapian::Database>(current->string());
+        h.generation = generation;
+        if (h.db->get_metadata(std::string(schema::kMetaFormat)) != schema::kIndexFormat)
+            throw Xapian::DatabaseCorruptError("index format is not " + std::string(schema::kIndexFormat));
+    } else {
+        h.db->reopen();
+    }
+    h.facets = facets_for(h.generation, h.db->get_revision(), *h.db);
+}
+
+// Runs `fn(handle)` on this thread's handle, catching up first. A handle that
+// lost a race with a writer (DatabaseModifiedError) reopens and retries once.
+template <typename F>
+auto SearchService::with_handle(F&& fn) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!unavailable_.empty()) throw IndexNotReady(unavailable_);
+    }
+    thread_local std::unordered_map<std::uint64_t, Handle> handles;
+    Handle& h = handles[id_];
+    for (int attempt = 0;; ++attempt) {
+        try {
+            refresh(h);
+            return fn(h);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2) throw IndexNotReady("the search index is busy; try again");
+            h.db.reset();
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            h.db.reset();
+            if (attempt >= 1) throw IndexNotReady("the search index cannot be opened: " + e.get_msg());
+            // The generation may just have been replaced; read CURRENT again.
+            h.checked = {};
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            h.db.reset();
+            std::function<void(const std::string&)> callback;
+            {
+                std::lock_guard lock(mutex_);
+                callback = on_corrupt_;
+            }
+            if (callback) callback(e.get_msg());
+            throw IndexNotReady("the search index is damaged and is being rebuilt");
+        }
+    }
+}
+
+SearchResponse SearchService::search(const SearchRequest& request) {
+    return with_handle([&](Handle& h) { return Searcher(*h.db, h.facets).search(request); });
+}
+
+std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang, std::size_t limit) {
+    return with_handle([&](Handle& h) { return Searcher(*h.db, h.facets).suggest(typed, lang, limit); });
+}
+
+IndexStatus SearchService::status() {
+    IndexStatus s;
+    try {
+        return with_handle([&](Handle& h) {
+            s.ready = true;
+            s.generation = h.generation;
+            s.revision = h.db->get_revision();
+            s.documents = h.db->get_doccount();
+            s.change_seq = applied_seq(*h.db);
+            return s;
+        });
+    } catch (const IndexNotReady& e) {
+        s.ready = false;
+        s.message = e.what();
+        return s;
+    }
+}
+
+}  // namespace lc

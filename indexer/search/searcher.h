@@ -1,0 +1,31 @@
+// One search over one open index: builds the query, runs the match once with
+// the facet counter attached, then turns the page of documents into hits.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/facets.h"
+#include "search/search_types.h"
+
+namespace lc {
+
+class Searcher {
+public:
+    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets);
+
+    SearchResponse search(const SearchRequest& request);
+
+    // Entries whose name or alias matches what has been typed so far (the last
+    // word as a prefix), best first.
+    std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang, std::size_t limit = 8);
+
+private:
+    const Xapian::Database& db_;
+    std::shared_ptr<const FacetTable> facets_;
+};
+
+}  // namespace lc
