@@ -136,14 +136,64 @@ bool is_word_char(char32_t c) {
 
 }  // namespace
 
+namespace {
+
+bool is_quality_mark(UChar32 c) { return c == 0x0302 || c == 0x0306 || c == 0x031B; }  // hat, breve, horn
+bool is_tone_mark(UChar32 c) {
+    return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+// Combining marks (U+0300-U+036F) are encoded as CC 80 - CD AF in UTF-8.
+bool has_combining_marks(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xCC || (c == 0xCD && static_cast<unsigned char>(s[i + 1]) <= 0xAF)) return true;
+    }
+    return false;
+}
+
+// The hat/breve/horn and the tone mark share a combining class, so Unicode
+// keeps them in the order typed and "o + grave + hat" never composes to "ồ".
+// Putting the quality mark first (the order every keyboard produces) makes any
+// order compose.
+icu::UnicodeString order_vietnamese_marks(const icu::UnicodeString& nfd) {
+    icu::UnicodeString out;
+    std::vector<UChar32> run;
+    auto flush = [&] {
+        std::stable_partition(run.begin(), run.end(), [](UChar32 c) { return is_quality_mark(c); });
+        for (UChar32 c : run) out.append(c);
+        run.clear();
+    };
+    for (int32_t i = 0; i < nfd.length();) {
+        UChar32 c = nfd.char32At(i);
+        i += U16_LENGTH(c);
+        if (is_quality_mark(c) || is_tone_mark(c)) {
+            run.push_back(c);
+        } else {
+            flush();
+            out.append(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
 std::string to_nfc(std::string_view s) {
     utf8::require_valid(s);
     if (utf8::is_ascii(s)) return std::string(s);
     const auto& nfc = nfc_normalizer();
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     UErrorCode status = U_ZERO_ERROR;
-    if (nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
+    bool marks = has_combining_marks(s);
+    if (!marks && nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
     status = U_ZERO_ERROR;
+    if (marks) {
+        icu::UnicodeString nfd = nfd_normalizer().normalize(u, status);
+        if (U_FAILURE(status)) throw Error("ICU: NFD normalization failed");
+        u = order_vietnamese_marks(nfd);
+    }
     icu::UnicodeString out = nfc.normalize(u, status);
     if (U_FAILURE(status)) throw Error("ICU: NFC normalization failed");
     std::string bytes;

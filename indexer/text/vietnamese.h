@@ -29,7 +29,9 @@ namespace lc::text {
 
 enum class Tone { none, grave, hook, tilde, acute, dot };  // ngang, huyền, hỏi, ngã, sắc, nặng
 
-// Unicode NFC only: how stored text is kept (case and tone placement as written).
+// Unicode NFC: how stored text is kept (case and tone placement as written).
+// Vietnamese hat/breve/horn and tone marks typed in either order compose the
+// same way (Unicode alone keeps them apart: they share a combining class).
 std::string to_nfc(std::string_view s);
 
 // The canonical key form described above.
