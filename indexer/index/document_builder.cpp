@@ -57,8 +57,10 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::st
                                             std::string_view stem_prefix) {
     if (text.empty()) return pos;
     pos = tokenizer_.each(text, pos, [&](const text::TokenView& t) {
-        term_.assign(canonical_prefix).append(t.canonical);
-        doc.add_posting(term_, t.position);
+        if (t.canonical != t.folded) {
+            term_.assign(canonical_prefix).append(t.canonical);
+            doc.add_posting(term_, t.position);
+        }
         term_.assign(folded_prefix).append(t.folded);
         doc.add_posting(term_, t.position);
         if (!stem_prefix.empty()) {

@@ -118,10 +118,11 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min(threads, 4u);
-    // Xapian flushes a shard's buffered postings every XAPIAN_FLUSH_THRESHOLD
-    // documents (default 10,000). Bigger batches mean fewer, larger merges;
-    // 50,000 keeps a shard's buffer well under a gigabyte for this catalog.
-    const Xapian::doccount flush_every = options.flush_every ? options.flush_every : 50'000;
+    // Xapian keeps a shard's postings in memory and writes them out every
+    // XAPIAN_FLUSH_THRESHOLD documents. Buffered documents cost about 90 KB
+    // each here (positions of two forms of every word), so 5,000 per shard
+    // keeps two shards under a gigabyte while making few, large merges.
+    const Xapian::doccount flush_every = options.flush_every ? options.flush_every : 5'000;
     ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_every).c_str(), 1);
 
     const fs::path build_dir = location.new_build_dir();

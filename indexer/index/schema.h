@@ -9,11 +9,15 @@
 
 namespace lc::schema {
 
-inline constexpr std::string_view kIndexFormat = "lc-index-1";
+inline constexpr std::string_view kIndexFormat = "lc-index-2";
 
 // Text fields. Each word is indexed twice, with positions: the canonical
 // (accented) form under the field's prefix and the folded form under the
-// folded prefix. English text also gets English stems (no positions).
+// folded prefix. A word written without diacritics has the same canonical
+// and folded form; it is stored once, under the folded prefix, which is then
+// also its canonical term (this saves a third of the postings, as English
+// text and many Vietnamese syllables carry no marks). English text also gets
+// English stems (no positions).
 struct TextField {
     std::string_view canonical;
     std::string_view folded;

@@ -49,9 +49,13 @@ void QueryBuilder::remember(const QueryWord& w) {
     if (is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
 }
 
-// The words in one field: a term, a prefix wildcard, or a phrase.
-Xapian::Query QueryBuilder::field_match(std::string_view prefix, const Words& words, bool canonical) const {
-    auto term = [&](const QueryWord& w) { return std::string(prefix) + (canonical ? w.canonical : w.folded); };
+// The words in one field: a term, a prefix wildcard, or a phrase. With
+// `canonical`, accented words use their exact form; a word without accents
+// has only its folded term (see index/schema.h).
+Xapian::Query QueryBuilder::field_match(const schema::TextField& f, const Words& words, bool canonical) const {
+    auto term = [&](const QueryWord& w) {
+        return canonical && w.accented ? std::string(f.canonical) + w.canonical : std::string(f.folded) + w.folded;
+    };
     if (words.size() == 1) {
         const QueryWord& w = words.front();
         if (w.prefix)
@@ -69,12 +73,16 @@ Xapian::Query QueryBuilder::field_match(std::string_view prefix, const Words& wo
 Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool exact) {
     for (const auto& alt : alternatives)
         for (const auto& w : alt) remember(w);
+    // Exact accents only count where the typed words have some.
+    const bool exact_possible =
+        exact && std::any_of(alternatives.front().begin(), alternatives.front().end(),
+                             [](const QueryWord& w) { return w.accented && !w.prefix; });
     std::vector<Xapian::Query> parts;
     for (const auto& f : schema::kTextFields) {
         std::vector<Xapian::Query> same;
-        for (const auto& alt : alternatives) same.push_back(field_match(f.folded, alt, false));
+        for (const auto& alt : alternatives) same.push_back(field_match(f, alt, false));
         parts.push_back(scaled(f.weight, combine(Xapian::Query::OP_SYNONYM, same)));
-        if (exact) parts.push_back(scaled(f.weight * kExactBoost, field_match(f.canonical, alternatives.front(), true)));
+        if (exact_possible) parts.push_back(scaled(f.weight * kExactBoost, field_match(f, alternatives.front(), true)));
         if (f.stemmed.empty()) continue;
         std::vector<Xapian::Query> stems;
         for (const auto& alt : alternatives)
@@ -89,7 +97,7 @@ Xapian::Query QueryBuilder::proximity_boost(const Words& words) {
     std::size_t complete = std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return !w.prefix; });
     if (complete < 2) return Xapian::Query();
     std::vector<Xapian::Query> per_field;
-    for (const auto& f : schema::kTextFields) per_field.push_back(scaled(f.weight, field_match(f.folded, words, false)));
+    for (const auto& f : schema::kTextFields) per_field.push_back(scaled(f.weight, field_match(f, words, false)));
     return combine(Xapian::Query::OP_OR, per_field);
 }
 
@@ -151,7 +159,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words) {
     for (const auto& part : query.parts) {
         if (part.excluded) {
             std::vector<Xapian::Query> fields;
-            for (const auto& f : schema::kTextFields) fields.push_back(field_match(f.folded, part.words, false));
+            for (const auto& f : schema::kTextFields) fields.push_back(field_match(f, part.words, false));
             excluded.push_back(combine(Xapian::Query::OP_OR, fields));
         } else if (part.phrase) {
             flush_run();

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "index/schema.h"
 #include "search/query_parser.h"
 
 namespace lc {
@@ -40,7 +41,7 @@ private:
     // "trà" scores like one that says either, and a rare synonym does not
     // outweigh the word typed.
     Xapian::Query group(const std::vector<Words>& alternatives, bool exact);
-    Xapian::Query field_match(std::string_view prefix, const Words& words, bool canonical) const;
+    Xapian::Query field_match(const schema::TextField& field, const Words& words, bool canonical) const;
     Xapian::Query proximity_boost(const Words& words);
     Xapian::Query plain_run(const Words& words, bool exact, bool all_words);
     std::vector<Words> synonyms_of(const Words& words, std::size_t from, std::size_t n);

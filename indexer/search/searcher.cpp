@@ -165,7 +165,7 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_vi
                                                f.weight));
             else
                 fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(folded), f.weight));
-            if (parsed.accented && !w.prefix)
+            if (w.accented && !w.prefix)
                 fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                Xapian::Query(std::string(f.canonical) + w.canonical), f.weight));
         }

@@ -1,0 +1,159 @@
+// In-process search latency over a generated corpus: lc's SearchService (with
+// exact facets over the whole match) beside SQLite FTS5 (unicode61
+// remove_diacritics 2, bm25, top 10) on the same entries and queries.
+//
+// usage: search_bench --data DIR --corpus CORPUS.jsonl --queries QUERIES.txt [--fts FILE] [--rounds N]
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <sstream>
+#include <vector>
+
+#include "search/search_service.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Summary {
+    double p50 = 0, p99 = 0, mean = 0, max = 0;
+    std::size_t n = 0;
+};
+
+Summary summarize(std::vector<double> ms) {
+    Summary s;
+    if (ms.empty()) return s;
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    s.p50 = at(0.50);
+    s.p99 = at(0.99);
+    s.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size());
+    s.max = ms.back();
+    s.n = ms.size();
+    return s;
+}
+
+std::vector<std::string> read_lines(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> out;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) out.push_back(line);
+    return out;
+}
+
+// gen_corpus queries: a line in double quotes is a phrase, otherwise AND the words.
+std::string fts_query(const std::string& q) {
+    if (q.size() >= 2 && q.front() == '"' && q.back() == '"') return q;
+    std::istringstream words(q);
+    std::string out, w;
+    while (words >> w) {
+        w.erase(std::remove(w.begin(), w.end(), '"'), w.end());
+        if (w.empty()) continue;
+        out += (out.empty() ? "" : " ") + ("\"" + w + "\"");
+    }
+    return out;
+}
+
+void build_fts(const std::string& corpus, const std::string& file) {
+    std::filesystem::remove(file);
+    SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+    db.exec("CREATE VIRTUAL TABLE fts USING fts5(name, summary, body, tokenize = 'unicode61 remove_diacritics 2')");
+    SQLite::Transaction tx(db);
+    SQLite::Statement insert(db, "INSERT INTO fts (name, summary, body) VALUES (?, ?, ?)");
+    std::ifstream in(corpus);
+    for (std::string line; std::getline(in, line);) {
+        auto e = nlohmann::json::parse(line);
+        auto both = [&](const char* f) { return e[f]["vi"].get<std::string>() + "\n" + e[f]["en"].get<std::string>(); };
+        insert.bind(1, both("name"));
+        insert.bind(2, both("summary"));
+        insert.bind(3, both("body"));
+        insert.exec();
+        insert.reset();
+    }
+    tx.commit();
+}
+
+void print(const char* what, const Summary& s) {
+    std::cout << std::fixed << std::setprecision(2) << what << ": queries=" << s.n << " p50_ms=" << s.p50
+              << " p99_ms=" << s.p99 << " mean_ms=" << s.mean << " max_ms=" << s.max << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string data, corpus, queries_file, fts_file;
+    int rounds = 1;
+    CLI::App app{"search latency benchmark"};
+    app.add_option("--data", data)->required();
+    app.add_option("--corpus", corpus)->required();
+    app.add_option("--queries", queries_file)->required();
+    app.add_option("--fts", fts_file, "FTS5 database to build and query (default: DATA/fts5.sqlite)");
+    app.add_option("--rounds", rounds);
+    CLI11_PARSE(app, argc, argv);
+    if (fts_file.empty()) fts_file = data + "/fts5.sqlite";
+    auto queries = read_lines(queries_file);
+
+    lc::SearchService service(data);
+    // Warm up: first open of the index and the facet table, and the OS cache.
+    for (std::size_t i = 0; i < std::min<std::size_t>(50, queries.size()); ++i) {
+        lc::SearchRequest r;
+        r.query = queries[i];
+        service.search(r);
+    }
+    std::vector<double> lc_ms;
+    std::size_t total_hits = 0;
+    for (int round = 0; round < rounds; ++round)
+        for (const auto& q : queries) {
+            lc::SearchRequest r;
+            r.query = q;
+            auto t0 = Clock::now();
+            auto res = service.search(r);
+            lc_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            total_hits += res.total;
+        }
+    print("lc (exact facets)", summarize(lc_ms));
+    std::cout << "lc mean_total_matches=" << total_hits / std::max<std::size_t>(1, lc_ms.size()) << "\n";
+
+    auto t0 = Clock::now();
+    build_fts(corpus, fts_file);
+    std::cout << "fts5 build_s=" << std::chrono::duration<double>(Clock::now() - t0).count() << "\n";
+    SQLite::Database fts(fts_file, SQLite::OPEN_READONLY);
+    SQLite::Statement q(fts, "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 10");
+    for (std::size_t i = 0; i < std::min<std::size_t>(50, queries.size()); ++i) {
+        q.bind(1, fts_query(queries[i]));
+        while (q.executeStep()) {
+        }
+        q.reset();
+    }
+    std::vector<double> fts_ms;
+    std::size_t fts_errors = 0;
+    for (int round = 0; round < rounds; ++round)
+        for (const auto& query : queries) {
+            auto t1 = Clock::now();
+            try {
+                q.bind(1, fts_query(query));
+                while (q.executeStep()) {
+                }
+            } catch (const SQLite::Exception&) {
+                ++fts_errors;
+            }
+            q.reset();
+            fts_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t1).count());
+        }
+    print("sqlite fts5 (bm25 top 10)", summarize(fts_ms));
+    std::cout << "fts5 errors=" << fts_errors << "\n";
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::cout << "peak_rss_mb=" << usage.ru_maxrss / 1024 << "\n";
+    return 0;
+}
