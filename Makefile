@@ -83,7 +83,7 @@ bench: build deps-test
 	tests/bench/run_bench.sh $(BUILD)
 
 loadtest: build deps-test
-	tests/bench/run_loadtest.sh $(BUILD) 60
+	tests/load/run_loadtest.sh $(BUILD) 60
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -27,7 +27,7 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
     app.add_option("--host", c.host, "Address to listen on");
     app.add_option("--port", c.port, "Port to listen on (0: any free port, printed at start)")->check(CLI::Range(0, 65535));
     app.add_option("--web", c.web, "Folder of the web page ('' for none)");
-    app.add_option("--threads", c.threads, "HTTP worker threads")->check(CLI::Range(2, 1024));
+    app.add_option("--threads", c.threads, "Most HTTP worker threads (one per open connection)")->check(CLI::Range(2, 1024));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

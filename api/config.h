@@ -12,7 +12,8 @@ struct Config {
     std::string host = "127.0.0.1";         // LC_HOST, --host
     int port = 8080;                        // LC_PORT, --port
     std::filesystem::path web = "web";      // LC_WEB, --web: the page's files ("" to serve none)
-    int threads = 32;                       // LC_THREADS, --threads: HTTP worker threads
+    int threads = 256;                      // LC_THREADS, --threads: most HTTP worker threads
+                                            // (one per open connection; idle ones exit)
     std::size_t max_body_bytes = 1 << 20;   // request bodies above this get 413 before being read
     int read_timeout_s = 5;                 // a client that sends nothing for this long is dropped
     int write_timeout_s = 5;

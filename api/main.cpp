@@ -6,6 +6,7 @@
 
 #include "api/app.h"
 #include "api/config.h"
+#include "api/thread_pool.h"
 #include "util/error.h"
 
 namespace {
@@ -45,8 +46,8 @@ int serve(const lc::api::Config& config) {
     search.on_corrupt([&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
 
     httplib::Server server;
-    const int threads = config.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    const auto max_threads = static_cast<std::size_t>(config.threads);
+    server.new_task_queue = [max_threads] { return new lc::api::ElasticThreadPool(8, max_threads); };
     server.set_payload_max_length(config.max_body_bytes);
     server.set_read_timeout(config.read_timeout_s, 0);
     server.set_write_timeout(config.write_timeout_s, 0);

@@ -1,5 +1,7 @@
 #include "catalog/store.h"
 
+#include <sys/statvfs.h>
+
 #include <set>
 
 #include "catalog/store_write.h"
@@ -103,8 +105,33 @@ std::optional<TokenRole> parse_token_role(std::string_view s) {
 
 fs::path Store::file_in(const fs::path& data_dir) { return data_dir / "catalog.sqlite"; }
 
+namespace {
+bool on_read_only_file_system(const fs::path& dir) {
+    struct statvfs info {};
+    return ::statvfs(dir.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY) != 0;
+}
+}  // namespace
+
 Store::Store(const fs::path& data_dir, Mode mode) : path_(file_in(data_dir)) {
     std::error_code ec;
+    if (fs::exists(path_, ec) && on_read_only_file_system(data_dir)) {
+        // SQLite cannot open a WAL database where it cannot create the shared
+        // memory file; "immutable" tells it nothing will change the file, which
+        // holds on a read-only file system.
+        read_only_ = true;
+        try {
+            db_ = std::make_unique<SQLite::Database>("file:" + path_.string() + "?immutable=1",
+                                                     SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+            SQLite::Statement check(*db_, "PRAGMA quick_check");
+            if (!check.executeStep() || check.getColumn(0).getString() != "ok")
+                throw StoreError("catalog " + path_.string() + " is corrupt");
+        } catch (const SQLite::Exception& e) {
+            throw StoreError("cannot open catalog " + path_.string() + " (read-only folder): " + e.what());
+        }
+        if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion)
+            throw StoreError("catalog " + path_.string() + " needs a schema upgrade but its folder is read-only");
+        return;
+    }
     if (mode == Mode::must_exist && !fs::exists(path_, ec))
         throw StoreError("no catalog at " + path_.string() +
                          " (create it with: lc-indexer import content/ --data " + data_dir.string() + ")");
@@ -487,12 +514,20 @@ std::vector<Change> Store::changes_since(std::int64_t seq, std::size_t limit) co
     return out;
 }
 
+std::unique_ptr<SQLite::Database> Store::open_reader() const {
+    if (read_only_)
+        return std::make_unique<SQLite::Database>("file:" + path_.string() + "?immutable=1",
+                                                  SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    return std::make_unique<SQLite::Database>(path_.string(), SQLite::OPEN_READONLY, 5000);
+}
+
 std::int64_t Store::snapshot(const std::function<void(std::string_view, std::string_view)>& fn) const {
     // Its own read-only connection: a long snapshot (a full index build) must
     // not hold the mutex that editors' writes and entry reads need. WAL lets it
     // read a consistent state while others write.
     try {
-        SQLite::Database reader(path_.string(), SQLite::OPEN_READONLY, 5000);
+        auto reader_connection = open_reader();
+        SQLite::Database& reader = *reader_connection;
         SQLite::Transaction tx(reader, SQLite::TransactionBehavior::DEFERRED);
         std::int64_t seq =
             reader.execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'").getInt64();

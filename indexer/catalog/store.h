@@ -120,6 +120,9 @@ public:
 
     static std::filesystem::path file_in(const std::filesystem::path& data_dir);
     const std::filesystem::path& path() const { return path_; }
+    // The data folder is on a read-only file system: reads work, every write
+    // is StoreUnavailable.
+    bool read_only() const { return read_only_; }
     int schema_version() const;
 
     // Reads. find() includes deleted entries; callers decide what to show.
@@ -177,10 +180,12 @@ private:
     StoredEntry write_version(const Entry& entry, const std::optional<StoredEntry>& current, bool deleted,
                               const std::string& action, const std::string& author);
     std::optional<StoredEntry> find_locked(std::string_view slug) const;
+    std::unique_ptr<SQLite::Database> open_reader() const;
     std::int64_t next_seq();
     void migrate();
 
     std::filesystem::path path_;
+    bool read_only_ = false;
     mutable std::mutex mutex_;
     std::unique_ptr<SQLite::Database> db_;
 };

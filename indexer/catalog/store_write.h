@@ -42,6 +42,7 @@ inline std::string unavailable_reason(const SQLite::Exception& e) {
 // mean "cannot write now" become StoreUnavailable, and nothing is changed.
 template <typename F>
 auto Store::write(F&& fn) {
+    if (read_only_) throw StoreUnavailable("cannot save to the catalog: the data folder is read-only");
     std::lock_guard lock(mutex_);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);

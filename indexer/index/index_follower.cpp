@@ -104,6 +104,13 @@ void IndexFollower::run() {
             reason.swap(rebuild_reason_);
         }
         first = false;
+        if (store_.read_only()) {
+            // Nothing can change and nothing can be written: serve what there is.
+            if (!told_read_only_ && callbacks_.log)
+                callbacks_.log("the data folder is read-only: the index is served as it is");
+            told_read_only_ = true;
+            continue;
+        }
         try {
             if (!reason.empty()) {
                 rebuild(reason);

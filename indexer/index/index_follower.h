@@ -53,7 +53,7 @@ private:
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable wake_, progress_;
-    bool stop_ = false, pending_ = false;
+    bool stop_ = false, pending_ = false, told_read_only_ = false;
     std::string rebuild_reason_;
     std::atomic<std::int64_t> applied_{-1};
     struct Writer;
