@@ -67,7 +67,10 @@ void register_route(httplib::Server& server, App& app, const Route& route) {
     auto wrap = [&app, &route](Handler handler) {
         return [&app, &route, handler](const httplib::Request& req, httplib::Response& res) {
             current_route = route.name;
-            if (route.public_read) res.set_header("Access-Control-Allow-Origin", "*");
+            // Only the reads are open to other origins; a write on the same
+            // address (PUT /api/entries/{slug}) is not.
+            if (route.public_read && (req.method == "GET" || req.method == "HEAD"))
+                res.set_header("Access-Control-Allow-Origin", "*");
             try {
                 handler(app, req, res);
             } catch (...) {

@@ -159,9 +159,10 @@ private:
                 error(path.string(), line_of("slug"), "slug",
                       "'" + entry.slug + "' does not match the file name (expected " + entry.slug + path.extension().string() + ")");
             std::string folder = path.parent_path().filename().string();
-            if (parse_kind(folder) && folder != to_string(entry.kind))
+            std::string kind(to_string(entry.kind));
+            if (folder != kind)
                 error(path.string(), line_of("kind"), "kind",
-                      "'" + std::string(to_string(entry.kind)) + "' entry is in the " + folder + "/ folder");
+                      "'" + kind + "' entry is in the " + folder + "/ folder (expected " + kind + "/)");
         }
         std::string origin = entry_line > 0 ? path.string() + ":" + std::to_string(entry_line) : path.string();
         result.entries.push_back({entry, origin});

@@ -321,6 +321,7 @@ StoredEntry Store::restore(std::string_view slug, std::optional<std::int64_t> re
                                     : "entry '" + std::string(slug) + "' has no revision to restore");
         Entry entry = entry_from_json(json::parse(q.getColumn(0).getString()));
         q.reset();
+        if (!current->deleted && current->entry == entry) return *current;  // already so: nothing to record
         return write_version(entry, current, false, "restore", author);
     });
 }

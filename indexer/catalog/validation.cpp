@@ -64,12 +64,13 @@ public:
             fail(path, "invalid UTF-8 at byte " + std::to_string(*bad));
             return std::nullopt;
         }
-        for (unsigned char c : raw) {
-            if (c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) {
-                fail(path, "contains a control character");
-                return std::nullopt;
-            }
-            if (c == 0x7F) {
+        // Control characters: C0 (line breaks and tabs allowed where
+        // `multiline`), DEL and C1 (U+0080-U+009F, two bytes: C2 80-9F).
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            auto c = static_cast<unsigned char>(raw[i]);
+            bool allowed_blank = multiline && (c == '\n' || c == '\t' || c == '\r');
+            bool c1 = c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) <= 0x9F;
+            if ((c < 0x20 && !allowed_blank) || c == 0x7F || c1) {
                 fail(path, "contains a control character");
                 return std::nullopt;
             }
@@ -227,12 +228,11 @@ ParsedEntry parse_entry(const json& value) {
                 if (key != "lat" && key != "lon") c.fail("location." + key, "unknown field");
             auto lat = number(c, *it, "lat", "location.lat");
             auto lon = number(c, *it, "lon", "location.lon");
-            if (lat && (*lat < bounds::kMinLat || *lat > bounds::kMaxLat))
-                c.fail("location.lat", "outside Lai Châu (latitude 21.6 to 22.9)");
-            else if (lon && (*lon < bounds::kMinLon || *lon > bounds::kMaxLon))
-                c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
-            else if (lat && lon)
-                e.location = Location{*lat, *lon};
+            bool lat_ok = lat && *lat >= bounds::kMinLat && *lat <= bounds::kMaxLat;
+            bool lon_ok = lon && *lon >= bounds::kMinLon && *lon <= bounds::kMaxLon;
+            if (lat && !lat_ok) c.fail("location.lat", "outside Lai Châu (latitude 21.6 to 22.9)");
+            if (lon && !lon_ok) c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
+            if (lat_ok && lon_ok) e.location = Location{*lat, *lon};
         }
     }
 

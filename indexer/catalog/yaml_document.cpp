@@ -1,8 +1,10 @@
 #include "catalog/yaml_document.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <regex>
+#include <sstream>
 
 namespace lc {
 
@@ -29,6 +31,36 @@ json plain_scalar(const std::string& s) {
     if (s.size() < 40 && std::regex_match(s, real)) return std::stod(s);
     return s;
 }
+
+// Counts the documents of a stream without building them. yaml-cpp 0.7's
+// LoadAll never returns when a token cannot start a node after a document
+// ("- a\n," or "[a],"): the parser reports the same empty document forever
+// without consuming the token, and LoadAll collects them until memory runs
+// out (jbeder/yaml-cpp#1040, fixed upstream after 0.8.0). A document that
+// starts where the previous one did is that loop; it is a syntax error.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    std::size_t documents = 0;
+    YAML::Mark start;
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (documents > 0 && mark.pos == start.pos)
+            throw YamlError(mark.line + 1, "YAML syntax: unexpected text after the document");
+        ++documents;
+        start = mark;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
 
 class Converter {
 public:
@@ -94,16 +126,23 @@ int YamlDocument::line_of(const std::string& path) const {
 
 YamlDocument parse_yaml_document(std::string_view text) {
     YamlDocument doc;
-    std::vector<YAML::Node> documents;
+    const std::string input(text);
+    YAML::Node root;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        // Count first (see DocumentCounter), then build the one document.
+        std::istringstream stream(input);
+        YAML::Parser parser(stream);
+        DocumentCounter counter;
+        while (parser.HandleNextDocument(counter)) {}
+        if (counter.documents != 1)
+            throw YamlError(1, "expected exactly one YAML document, found " +
+                                   std::to_string(counter.documents));
+        root = YAML::Load(input);
     } catch (const YAML::Exception& e) {
         throw YamlError(e.mark.line + 1, "YAML syntax: " + e.msg);
     }
-    if (documents.size() != 1)
-        throw YamlError(1, "expected exactly one YAML document, found " + std::to_string(documents.size()));
     try {
-        doc.value = Converter(doc).convert(documents[0], "", 0);
+        doc.value = Converter(doc).convert(root, "", 0);
     } catch (const YAML::Exception& e) {
         throw YamlError(e.mark.line + 1, "YAML: " + e.msg);
     }

@@ -1,5 +1,7 @@
 // lc-indexer: the catalog's command line (import, validate, export, index,
 // stats, search, token, normalize).
+#include <xapian.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
         return run ? run() : 0;
     } catch (const lc::Error& e) {
         std::cerr << "lc-indexer: " << e.what() << "\n";
+    } catch (const Xapian::Error& e) {
+        std::cerr << "lc-indexer: search index: " << e.get_description() << "\n";
     } catch (const std::exception& e) {
         std::cerr << "lc-indexer: unexpected error: " << e.what() << "\n";
     }

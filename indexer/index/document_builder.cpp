@@ -77,14 +77,14 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::st
     return pos + schema::kFieldGap;
 }
 
-void DocumentBuilder::add_whole_name(Xapian::Document& doc, const std::string& name) {
-    term_.assign(schema::kWholeNamePrefix);
-    std::size_t prefix = term_.size();
+void DocumentBuilder::add_whole_name(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
+    term_.assign(prefix);
+    std::size_t start = term_.size();
     tokenizer_.each(name, 0, [&](const text::TokenView& t) {
-        if (term_.size() > prefix) term_.push_back(' ');
+        if (term_.size() > start) term_.push_back(' ');
         term_.append(t.folded);
     });
-    if (term_.size() > prefix && term_.size() < 240) doc.add_term(term_);
+    if (term_.size() > start && term_.size() < 240) doc.add_term(term_);
 }
 
 Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& stored_json) {
@@ -104,8 +104,8 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
     pos = index_text(doc, e.area, pos, s::kPlace.canonical, s::kPlace.folded, "");
     for (const auto& theme : e.themes) pos = index_text(doc, theme, pos, s::kPlace.canonical, s::kPlace.folded, "");
 
-    for (const std::string* name : {&e.name.vi, &e.name.en}) add_whole_name(doc, *name);
-    for (const auto& alias : e.aliases) add_whole_name(doc, alias);
+    for (const std::string* name : {&e.name.vi, &e.name.en}) add_whole_name(doc, schema::kWholeNamePrefix, *name);
+    for (const auto& alias : e.aliases) add_whole_name(doc, schema::kWholeAliasPrefix, alias);
 
     doc.add_boolean_term(std::string(s::kIdPrefix) + e.slug);
     doc.add_boolean_term(std::string(s::kKindPrefix) + std::string(to_string(e.kind)));

@@ -42,7 +42,7 @@ private:
                                std::string_view canonical_prefix, std::string_view folded_prefix,
                                std::string_view stem_prefix);
 
-    void add_whole_name(Xapian::Document& doc, const std::string& name);
+    void add_whole_name(Xapian::Document& doc, std::string_view prefix, const std::string& name);
 
     text::Tokenizer tokenizer_;
     Xapian::Stem english_{"english"};

@@ -9,7 +9,7 @@
 
 namespace lc::schema {
 
-inline constexpr std::string_view kIndexFormat = "lc-index-2";
+inline constexpr std::string_view kIndexFormat = "lc-index-3";
 
 // Text fields. Each word is indexed twice, with positions: the canonical
 // (accented) form under the field's prefix and the folded form under the
@@ -38,6 +38,7 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 // The whole name (and each whole alias), folded, syllables joined by spaces:
 // a query that is exactly a name ranks that entry first.
 inline constexpr std::string_view kWholeNamePrefix = "XE";
+inline constexpr std::string_view kWholeAliasPrefix = "XF";
 
 // Boolean terms for filters.
 inline constexpr std::string_view kIdPrefix = "Q";      // + slug (unique)

@@ -11,12 +11,15 @@ namespace lc {
 
 namespace {
 
-// How much an exact accented match adds on top of the folded one.
-constexpr double kExactBoost = 1.5;
+// For a word typed with accents: the weight of a match with exactly those
+// accents, and of the same letters with other accents.
+constexpr double kExactWeight = 1.65;
+constexpr double kOtherAccentsWeight = 0.35;
 // Stems are looser than the word itself.
 constexpr double kStemWeight = 0.6;
 // A query that is a whole name (or alias) counts this much extra.
 constexpr double kWholeNameWeight = 25.0;
+constexpr double kWholeAliasWeight = 12.0;
 // A word typed so far, as a prefix, expands to at most this many terms per field.
 constexpr Xapian::termcount kPrefixExpansion = 40;
 // Runs of up to this many words are looked up as multi-word synonyms.
@@ -79,10 +82,18 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
                              [](const QueryWord& w) { return w.accented && !w.prefix; });
     std::vector<Xapian::Query> parts;
     for (const auto& f : schema::kTextFields) {
-        std::vector<Xapian::Query> same;
-        for (const auto& alt : alternatives) same.push_back(field_match(f, alt, false));
-        parts.push_back(scaled(f.weight, combine(Xapian::Query::OP_SYNONYM, same)));
-        if (exact_possible) parts.push_back(scaled(f.weight * kExactBoost, field_match(f, alternatives.front(), true)));
+        // Synonyms come from the editors' file, accents and all: they match
+        // exactly ("trà" is not "kiểm tra").
+        std::vector<Xapian::Query> same{field_match(f, alternatives.front(), exact_possible)};
+        for (std::size_t i = 1; i < alternatives.size(); ++i) same.push_back(field_match(f, alternatives[i], true));
+        if (exact_possible) {
+            // Typed with accents: the exact form counts fully, the same letters
+            // with other accents only a little ("cá" finds "mắc ca", after fish).
+            parts.push_back(scaled(f.weight * kExactWeight, combine(Xapian::Query::OP_SYNONYM, same)));
+            parts.push_back(scaled(f.weight * kOtherAccentsWeight, field_match(f, alternatives.front(), false)));
+        } else {
+            parts.push_back(scaled(f.weight, combine(Xapian::Query::OP_SYNONYM, same)));
+        }
         if (f.stemmed.empty()) continue;
         std::vector<Xapian::Query> stems;
         for (const auto& alt : alternatives)
@@ -174,12 +185,12 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words) {
         return excluded.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_NOT, all, combine(Xapian::Query::OP_OR, excluded));
     }
     Xapian::Query q = combine(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
-    std::string whole(schema::kWholeNamePrefix);
-    for (const auto& w : query.included_words()) {
-        if (whole.size() > schema::kWholeNamePrefix.size()) whole.push_back(' ');
-        whole += w.folded;
-    }
-    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, scaled(kWholeNameWeight, Xapian::Query(whole)));
+    std::string words;
+    for (const auto& w : query.included_words()) words += (words.empty() ? "" : " ") + w.folded;
+    Xapian::Query whole(Xapian::Query::OP_OR,
+                        scaled(kWholeNameWeight, Xapian::Query(std::string(schema::kWholeNamePrefix) + words)),
+                        scaled(kWholeAliasWeight, Xapian::Query(std::string(schema::kWholeAliasPrefix) + words)));
+    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, whole);
     if (!excluded.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     return q;
 }

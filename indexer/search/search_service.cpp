@@ -61,6 +61,17 @@ std::shared_ptr<const FacetTable> SearchService::facets_for(const std::string& g
     return facets_;
 }
 
+std::shared_ptr<const SpellingDictionary> SearchService::spelling_for(const std::string& generation,
+                                                                     Xapian::rev revision, const Xapian::Database& db) {
+    std::lock_guard lock(mutex_);
+    if (!spelling_ || spelling_generation_ != generation || spelling_revision_ != revision) {
+        spelling_ = SpellingDictionary::build(db);
+        spelling_generation_ = generation;
+        spelling_revision_ = revision;
+    }
+    return spelling_;
+}
+
 void SearchService::refresh(Handle& h) {
     auto now = std::chrono::steady_clock::now();
     std::uint64_t version = version_.load();
@@ -117,12 +128,16 @@ auto SearchService::with_handle(F&& fn) {
     }
 }
 
+Searcher SearchService::searcher(Handle& h) {
+    return Searcher(*h.db, h.facets, [this, &h] { return spelling_for(h.generation, h.db->get_revision(), *h.db); });
+}
+
 SearchResponse SearchService::search(const SearchRequest& request) {
-    return with_handle([&](Handle& h) { return Searcher(*h.db, h.facets).search(request); });
+    return with_handle([&](Handle& h) { return searcher(h).search(request); });
 }
 
 std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang, std::size_t limit) {
-    return with_handle([&](Handle& h) { return Searcher(*h.db, h.facets).suggest(typed, lang, limit); });
+    return with_handle([&](Handle& h) { return searcher(h).suggest(typed, lang, limit); });
 }
 
 IndexStatus SearchService::status() {

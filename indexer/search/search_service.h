@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "search/facets.h"
+#include "search/searcher.h"
+#include "search/spelling_dictionary.h"
 #include "search/search_types.h"
 
 namespace lc {
@@ -48,8 +50,11 @@ private:
     template <typename F>
     auto with_handle(F&& fn);
     void refresh(Handle& h);
+    Searcher searcher(Handle& h);
     std::shared_ptr<const FacetTable> facets_for(const std::string& generation, Xapian::rev revision,
                                                  const Xapian::Database& db);
+    std::shared_ptr<const SpellingDictionary> spelling_for(const std::string& generation, Xapian::rev revision,
+                                                           const Xapian::Database& db);
 
     const std::filesystem::path data_dir_;
     const std::uint64_t id_;
@@ -60,6 +65,9 @@ private:
     std::string facets_generation_;
     Xapian::rev facets_revision_ = 0;
     std::shared_ptr<const FacetTable> facets_;
+    std::string spelling_generation_;
+    Xapian::rev spelling_revision_ = 0;
+    std::shared_ptr<const SpellingDictionary> spelling_;
 };
 
 }  // namespace lc

@@ -38,8 +38,11 @@ Xapian::Query filters_of(const SearchRequest& r) {
     }
     if (r.near && r.radius_km) {
         Xapian::LatLongCoord centre(r.near->lat, r.near->lon);
-        auto* source = new Xapian::LatLongDistancePostingSource(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(),
-                                                                *r.radius_km * 1000.0);
+        // Xapian reads a range of 0 as "no limit"; a radius of 0 km means "at
+        // the point", so it becomes one metre.
+        double range_m = std::max(*r.radius_km * 1000.0, 1.0);
+        auto* source =
+            new Xapian::LatLongDistancePostingSource(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(), range_m);
         all.emplace_back(source->release());
     }
     if (all.empty()) return Xapian::Query();
@@ -53,14 +56,25 @@ struct Match {
     Xapian::doccount total() const { return mset.get_matches_estimated(); }
 };
 
+// The included words of a query as one phrase.
+ParsedQuery as_phrase(const ParsedQuery& q) {
+    ParsedQuery out;
+    out.accented = q.accented;
+    QueryPart part;
+    part.words = q.included_words();
+    part.phrase = part.words.size() > 1;
+    out.parts.push_back(std::move(part));
+    return out;
+}
+
 double distance_km(const GeoPoint& a, const Location& b) {
     return Xapian::GreatCircleMetric()(Xapian::LatLongCoord(a.lat, a.lon), Xapian::LatLongCoord(b.lat, b.lon)) / 1000.0;
 }
 
 }  // namespace
 
-Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets)
-    : db_(db), facets_(std::move(facets)) {}
+Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets, SpellingSource spelling)
+    : db_(db), facets_(std::move(facets)), spelling_(std::move(spelling)) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     const Xapian::Query filters = filters_of(request);
@@ -93,6 +107,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         return m;
     };
 
+    // Roughly how many entries a query matches: enough to compare respellings.
+    auto count = [&](const ParsedQuery& parsed, bool all_words) {
+        QueryBuilder builder(db_);
+        Xapian::Query q = builder.build(parsed, all_words);
+        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        return enquire.get_mset(0, 0, 1000).get_matches_estimated();
+    };
+
     ParsedQuery parsed = parse_query(request.query, request.prefix);
     SearchResponse response;
     response.query = request.query;
@@ -100,24 +124,30 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.per_page = per_page;
     Match match = run(parsed, true);
 
-    if (match.total() < kFewResults && !parsed.empty()) {
-        SpellingCorrector corrector(db_);
-        std::optional<ParsedQuery> best;
-        Match best_match;
-        auto consider = [&](const ParsedQuery& candidate) {
-            Match m = run(candidate, true);
-            if (m.total() > (best ? best_match.total() : match.total())) {
-                best = candidate;
-                best_match = std::move(m);
+    // Respell when nothing matched, or when few did and some word is not a
+    // word of the catalog; keep the respelling that finds the most.
+    if (!parsed.empty() && match.total() < kFewResults) {
+        auto dictionary = spelling_();
+        SpellingCorrector corrector(db_, *dictionary);
+        if (match.total() == 0 || corrector.has_unknown(parsed)) {
+            // The respelling whose words most often stand together wins ("ruong
+            // bac thang" is a phrase of the catalog, "ruong bac than" is not),
+            // then the one that finds the most.
+            std::optional<ParsedQuery> best;
+            std::pair<Xapian::doccount, Xapian::doccount> best_score{0, match.total()};
+            for (const auto& alternative : corrector.alternatives(parsed)) {
+                std::pair<Xapian::doccount, Xapian::doccount> score{count(as_phrase(alternative), true),
+                                                                    count(alternative, true)};
+                if (score.second > match.total() && score > best_score) {
+                    best = alternative;
+                    best_score = score;
+                }
             }
-        };
-        if (auto fixed = corrector.correct_unknown(parsed)) consider(*fixed);
-        if (!best && match.total() == 0)
-            for (const auto& variant : corrector.one_word_variants(parsed)) consider(variant);
-        if (best) {
-            response.corrected_query = to_text(*best);
-            parsed = std::move(*best);
-            match = std::move(best_match);
+            if (best) {
+                response.corrected_query = to_text(*best);
+                parsed = std::move(*best);
+                match = run(parsed, true);
+            }
         }
     }
     if (match.total() == 0 && parsed.included_words().size() > 1) {

@@ -8,14 +8,20 @@
 
 #include <xapian.h>
 
+#include <functional>
+
 #include "search/facets.h"
 #include "search/search_types.h"
+#include "search/spelling_dictionary.h"
 
 namespace lc {
 
 class Searcher {
 public:
-    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets);
+    using SpellingSource = std::function<std::shared_ptr<const SpellingDictionary>()>;
+
+    // `spelling` is asked for the dictionary only when a query needs respelling.
+    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets, SpellingSource spelling);
 
     SearchResponse search(const SearchRequest& request);
 
@@ -26,6 +32,7 @@ public:
 private:
     const Xapian::Database& db_;
     std::shared_ptr<const FacetTable> facets_;
+    SpellingSource spelling_;
 };
 
 }  // namespace lc

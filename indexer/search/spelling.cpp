@@ -1,62 +1,90 @@
 #include "search/spelling.h"
 
+#include <utility>
+
 #include "index/schema.h"
 #include "text/utf8.h"
 #include "text/vietnamese.h"
 
 namespace lc {
 
-bool SpellingCorrector::known(const std::string& folded) const {
-    // The spelling dictionary holds exactly the folded words of the text
-    // fields, so the folded terms answer "is this a word of the catalog".
+namespace {
+struct Slot {
+    std::size_t part, word;
+    std::vector<QueryWord> options;
+};
+}  // namespace
+
+bool SpellingCorrector::known(const QueryWord& w) const {
     for (const auto& f : schema::kTextFields)
-        if (db_.term_exists(std::string(f.folded) + folded)) return true;
+        if (db_.term_exists(std::string(f.folded) + w.folded)) return true;
+    return db_.synonyms_begin(w.folded) != db_.synonyms_end(w.folded) ||
+           db_.synonyms_begin(w.canonical) != db_.synonyms_end(w.canonical);
+}
+
+bool SpellingCorrector::has_unknown(const ParsedQuery& query) const {
+    for (const auto& part : query.parts)
+        if (!part.excluded)
+            for (const auto& w : part.words)
+                if (!w.prefix && !known(w)) return true;
     return false;
 }
 
-std::optional<QueryWord> SpellingCorrector::correction(const QueryWord& w) const {
-    if (w.prefix) return std::nullopt;
+std::vector<QueryWord> SpellingCorrector::corrections(const QueryWord& w, std::size_t limit) const {
+    std::vector<QueryWord> out;
+    if (w.prefix) return out;
     // Short words have many neighbours one edit away; allow fewer edits.
     unsigned max_edits = utf8::length(w.folded) <= 4 ? 1 : 2;
-    std::string suggestion = db_.get_spelling_suggestion(w.folded, max_edits);
-    if (suggestion.empty() || suggestion == w.folded) return std::nullopt;
-    if (!w.accented) return QueryWord{suggestion, suggestion, false, false};
-    std::string accented = text::transfer_accents(w.canonical, suggestion);
-    for (const auto& f : schema::kTextFields)
-        if (db_.term_exists(std::string(f.canonical) + accented))
-            return QueryWord{accented, suggestion, true, false};
-    return QueryWord{suggestion, suggestion, false, false};
-}
-
-std::optional<ParsedQuery> SpellingCorrector::correct_unknown(const ParsedQuery& query) const {
-    ParsedQuery out = query;
-    bool changed = false;
-    for (auto& part : out.parts) {
-        if (part.excluded) continue;
-        for (auto& w : part.words) {
-            if (w.prefix || known(w.folded)) continue;
-            if (auto fixed = correction(w)) {
-                w = *fixed;
-                changed = true;
-            }
+    for (const auto& c : dictionary_.candidates(w.folded, max_edits, limit)) {
+        if (!w.accented) {
+            out.push_back({c.word, c.word, false, false});
+            continue;
         }
+        std::string accented = text::transfer_accents(w.canonical, c.word);
+        bool exists = false;
+        for (const auto& f : schema::kTextFields) exists = exists || db_.term_exists(std::string(f.canonical) + accented);
+        out.push_back(exists ? QueryWord{accented, c.word, true, false} : QueryWord{c.word, c.word, false, false});
     }
-    if (!changed) return std::nullopt;
     return out;
 }
 
-std::vector<ParsedQuery> SpellingCorrector::one_word_variants(const ParsedQuery& query) const {
-    std::vector<ParsedQuery> out;
+std::vector<ParsedQuery> SpellingCorrector::alternatives(const ParsedQuery& query, std::size_t limit) const {
+    std::vector<Slot> unknown;
     for (std::size_t p = 0; p < query.parts.size(); ++p) {
         if (query.parts[p].excluded) continue;
         for (std::size_t i = 0; i < query.parts[p].words.size(); ++i) {
             const QueryWord& w = query.parts[p].words[i];
-            // A known word typed with accents is never respelled: its tone is
-            // what the person meant.
+            if (w.prefix || known(w)) continue;
+            auto options = corrections(w, 6);
+            if (!options.empty()) unknown.push_back({p, i, std::move(options)});
+        }
+    }
+    std::vector<ParsedQuery> out;
+    if (!unknown.empty()) {
+        // Combinations of the unknown words' options, fewest changes from the
+        // best options first (a simple odometer over the option lists).
+        std::vector<std::size_t> pick(unknown.size(), 0);
+        while (out.size() < limit) {
+            ParsedQuery variant = query;
+            for (std::size_t k = 0; k < unknown.size(); ++k)
+                variant.parts[unknown[k].part].words[unknown[k].word] = unknown[k].options[pick[k]];
+            out.push_back(std::move(variant));
+            std::size_t k = 0;
+            while (k < unknown.size() && ++pick[k] == unknown[k].options.size()) pick[k++] = 0;
+            if (k == unknown.size()) break;
+        }
+        return out;
+    }
+    // Every word is known but together they match nothing: respell one word.
+    // A word typed with accents is never respelled: its tone is what was meant.
+    for (std::size_t p = 0; p < query.parts.size() && out.size() < limit; ++p) {
+        if (query.parts[p].excluded) continue;
+        for (std::size_t i = 0; i < query.parts[p].words.size() && out.size() < limit; ++i) {
+            const QueryWord& w = query.parts[p].words[i];
             if (w.accented) continue;
-            if (auto fixed = correction(w)) {
+            for (const auto& fixed : corrections(w, 2)) {
                 ParsedQuery variant = query;
-                variant.parts[p].words[i] = *fixed;
+                variant.parts[p].words[i] = fixed;
                 out.push_back(std::move(variant));
             }
         }

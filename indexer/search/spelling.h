@@ -1,40 +1,42 @@
 // Respelling a query that found little or nothing, with the index's spelling
-// dictionary (the folded words of the catalog, fed to Xapian at index time).
+// dictionary (the folded words of the catalog).
 //
 // A word typed without accents is corrected on its folded form ("hoo" → "ho").
 // A word typed with accents is only corrected when its folded form is unknown,
 // and the correction keeps the person's accents and tone where the corrected
 // word has them in the catalog; otherwise it is offered without accents. So
 // "chó" is never turned into "chòe": "cho" is a known word, and tones are not
-// something we guess.
+// something we guess. Words known only as synonyms ("hani") are known too.
 #pragma once
 
-#include <optional>
 #include <vector>
 
 #include <xapian.h>
 
 #include "search/query_parser.h"
+#include "search/spelling_dictionary.h"
 
 namespace lc {
 
 class SpellingCorrector {
 public:
-    explicit SpellingCorrector(const Xapian::Database& db) : db_(db) {}
+    SpellingCorrector(const Xapian::Database& db, const SpellingDictionary& dictionary)
+        : db_(db), dictionary_(dictionary) {}
 
-    // The query with every unknown word respelled, or nothing when no word
-    // has a correction.
-    std::optional<ParsedQuery> correct_unknown(const ParsedQuery& query) const;
+    // A word of the catalog: in some text field, or a synonym key.
+    bool known(const QueryWord& w) const;
+    bool has_unknown(const ParsedQuery& query) const;
 
-    // Variants of the query with one known word respelled each (for when every
-    // word exists but together they match nothing).
-    std::vector<ParsedQuery> one_word_variants(const ParsedQuery& query) const;
+    // Respelled versions of the query to try, most likely first: the unknown
+    // words replaced by combinations of their nearest words; or, when every
+    // word is known, one unaccented word at a time.
+    std::vector<ParsedQuery> alternatives(const ParsedQuery& query, std::size_t limit = 12) const;
 
 private:
-    bool known(const std::string& folded) const;
-    std::optional<QueryWord> correction(const QueryWord& w) const;
+    std::vector<QueryWord> corrections(const QueryWord& w, std::size_t limit) const;
 
     const Xapian::Database& db_;
+    const SpellingDictionary& dictionary_;
 };
 
 }  // namespace lc

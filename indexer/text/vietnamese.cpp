@@ -242,7 +242,16 @@ std::u32string place_tone(std::u32string_view word) {
 
 std::string normalize(std::string_view s) {
     std::u32string text = utf8::decode(to_nfc(s));
-    for (char32_t& c : text) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    bool lowered = false;
+    for (char32_t& c : text) {
+        auto lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+        lowered = lowered || lower != c;
+        c = lower;
+    }
+    // A lowercase letter can compose with a mark its capital could not
+    // (İ + ◌̉ → i + ◌̉ → ỉ, J + ◌̌ → ǰ): compose before placing the tone, or a
+    // second normalize() would move it.
+    if (lowered && !utf8::is_ascii(s)) text = utf8::decode(to_nfc(utf8::encode(text)));
     std::u32string out;
     out.reserve(text.size());
     std::size_t i = 0;

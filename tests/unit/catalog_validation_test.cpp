@@ -1,0 +1,458 @@
+// The entry validator: every rule, each rejected with the path of its field,
+// as a table of {what is wrong, the path it must be reported at}. One valid
+// entry is changed one field at a time, so each row shows one rule alone.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "catalog/entry.h"
+#include "catalog/validation.h"
+
+using nlohmann::json;
+
+namespace {
+
+// A product with every field set and valid.
+json valid_product() {
+    return json::parse(R"({
+        "slug": "sam-lai-chau",
+        "kind": "product",
+        "status": "published",
+        "name": {"vi": "Sâm Lai Châu", "en": "Lai Chau ginseng"},
+        "summary": {"vi": "Loài sâm quý của tỉnh.", "en": "The province's rare ginseng."},
+        "body": {"vi": "Sâm mọc dưới tán rừng.\n\nĐoạn hai.", "en": "It grows under the forest."},
+        "aliases": ["sam lai chau", "ginseng"],
+        "themes": ["medicinal-plants", "ocop"],
+        "area": "Tam Đường",
+        "location": {"lat": 22.4, "lon": 103.3},
+        "ocop_stars": 5,
+        "certifications": ["OCOP 5 sao"],
+        "season": [9, 10, 11],
+        "source": "Báo cáo chính trị, mục IV.2.1"
+    })");
+}
+
+// The smallest valid entry: only what is required.
+json minimal(const std::string& kind = "destination") {
+    return json{{"slug", "ban-sin-suoi-ho"}, {"kind", kind}, {"name", {{"vi", "Bản Sin Suối Hồ"}}}};
+}
+
+std::string describe(const std::vector<lc::FieldError>& errors) {
+    std::string out;
+    for (const auto& e : errors) out += "\n  " + e.path + ": " + e.message;
+    return out.empty() ? "(no errors)" : out;
+}
+
+std::vector<std::string> paths_of(const std::vector<lc::FieldError>& errors) {
+    std::vector<std::string> out;
+    for (const auto& e : errors) out.push_back(e.path);
+    return out;
+}
+
+std::string repeat(const std::string& s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+json list_of(std::size_t n, const std::string& stem) {
+    json out = json::array();
+    for (std::size_t i = 0; i < n; ++i) out.push_back(stem + "-" + std::to_string(i));
+    return out;
+}
+
+struct Rule {
+    const char* what;
+    std::function<void(json&)> change;
+    const char* path;  // nullptr: the change is allowed
+};
+
+// Applies each row to a fresh valid product and checks the outcome: exactly
+// one error, at the row's path, or none.
+void check_rules(const std::vector<Rule>& rules) {
+    for (const auto& rule : rules) {
+        json value = valid_product();
+        rule.change(value);
+        auto parsed = lc::parse_entry(value);
+        INFO(rule.what << describe(parsed.errors));
+        if (rule.path == nullptr) {
+            CHECK(parsed.errors.empty());
+            CHECK(parsed.entry.has_value());
+        } else {
+            CHECK(paths_of(parsed.errors) == std::vector<std::string>{rule.path});
+            CHECK_FALSE(parsed.entry.has_value());
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("catalog validation: a complete valid entry passes and keeps every field",
+          "[catalog][validation]") {
+    auto parsed = lc::parse_entry(valid_product());
+    INFO(describe(parsed.errors));
+    REQUIRE(parsed.errors.empty());
+    REQUIRE(parsed.entry);
+    const lc::Entry& e = *parsed.entry;
+    CHECK(e.slug == "sam-lai-chau");
+    CHECK(e.kind == lc::Kind::product);
+    CHECK(e.status == lc::Status::published);
+    CHECK(e.name.vi == "Sâm Lai Châu");
+    CHECK(e.name.en == "Lai Chau ginseng");
+    CHECK(e.summary.en == "The province's rare ginseng.");
+    CHECK(e.body.vi == "Sâm mọc dưới tán rừng.\n\nĐoạn hai.");
+    CHECK(e.aliases == std::vector<std::string>{"sam lai chau", "ginseng"});
+    CHECK(e.themes == std::vector<std::string>{"medicinal-plants", "ocop"});
+    CHECK(e.area == "Tam Đường");
+    REQUIRE(e.location);
+    CHECK(e.location->lat == Approx(22.4));
+    CHECK(e.location->lon == Approx(103.3));
+    CHECK(e.ocop_stars == 5);
+    CHECK(e.certifications == std::vector<std::string>{"OCOP 5 sao"});
+    CHECK(e.season == std::vector<int>{9, 10, 11});
+    CHECK(e.source == "Báo cáo chính trị, mục IV.2.1");
+}
+
+TEST_CASE("catalog validation: only slug and kind and name.vi are required",
+          "[catalog][validation]") {
+    for (const char* kind : {"destination", "product", "opportunity", "event"}) {
+        auto parsed = lc::parse_entry(minimal(kind));
+        INFO(kind << describe(parsed.errors));
+        REQUIRE(parsed.entry);
+        CHECK(lc::to_string(parsed.entry->kind) == kind);
+        CHECK(parsed.entry->status == lc::Status::published);  // the default
+        CHECK(parsed.entry->name.en.empty());
+        CHECK(parsed.entry->summary == lc::LocalizedText{});
+        CHECK_FALSE(parsed.entry->location);
+        CHECK_FALSE(parsed.entry->ocop_stars);
+    }
+    // Explicit nulls mean "not set".
+    json with_nulls = minimal();
+    for (const char* field : {"summary", "body", "aliases", "themes", "area", "location",
+                              "ocop_stars", "certifications", "season", "source", "status"})
+        with_nulls[field] = nullptr;
+    auto parsed = lc::parse_entry(with_nulls);
+    INFO(describe(parsed.errors));
+    CHECK(parsed.entry.has_value());
+}
+
+TEST_CASE("catalog validation: kind and slug and status rules", "[catalog][validation]") {
+    check_rules({
+        {"kind missing", [](json& v) { v.erase("kind"); }, "kind"},
+        {"kind unknown", [](json& v) { v["kind"] = "shop"; }, "kind"},
+        {"kind in capitals", [](json& v) { v["kind"] = "Product"; }, "kind"},
+        {"kind not a string", [](json& v) { v["kind"] = 3; }, "kind"},
+        {"slug missing", [](json& v) { v.erase("slug"); }, "slug"},
+        {"slug with capitals", [](json& v) { v["slug"] = "Sam-lai-chau"; }, "slug"},
+        {"slug with an accent", [](json& v) { v["slug"] = "sâm-lai-chau"; }, "slug"},
+        {"slug with a double hyphen", [](json& v) { v["slug"] = "sam--lai-chau"; }, "slug"},
+        {"slug starting with a hyphen", [](json& v) { v["slug"] = "-sam"; }, "slug"},
+        {"slug ending with a hyphen", [](json& v) { v["slug"] = "sam-"; }, "slug"},
+        {"slug with an underscore", [](json& v) { v["slug"] = "sam_lai"; }, "slug"},
+        {"slug with a space", [](json& v) { v["slug"] = "sam lai"; }, "slug"},
+        {"slug empty", [](json& v) { v["slug"] = ""; }, "slug"},
+        {"slug of 101 characters", [](json& v) { v["slug"] = std::string(101, 'a'); }, "slug"},
+        {"slug of 100 characters", [](json& v) { v["slug"] = std::string(100, 'a'); }, nullptr},
+        {"slug of digits and hyphens", [](json& v) { v["slug"] = "ct13-2025-2030"; }, nullptr},
+        {"status unknown", [](json& v) { v["status"] = "hidden"; }, "status"},
+        {"status draft", [](json& v) { v["status"] = "draft"; }, nullptr},
+    });
+    json draft = minimal();
+    draft["status"] = "draft";
+    CHECK(lc::entry_from_json(draft).status == lc::Status::draft);
+}
+
+TEST_CASE("catalog validation: names and texts", "[catalog][validation]") {
+    const std::string a200 = repeat("ấ", 200);  // characters, not bytes: 600 bytes
+    check_rules({
+        {"name missing", [](json& v) { v.erase("name"); }, "name.vi"},
+        {"name.vi missing", [](json& v) { v["name"].erase("vi"); }, "name.vi"},
+        {"name.vi empty", [](json& v) { v["name"]["vi"] = ""; }, "name.vi"},
+        {"name.vi only blanks", [](json& v) { v["name"]["vi"] = "  \t "; }, "name.vi"},
+        {"name.vi not a string", [](json& v) { v["name"]["vi"] = 12; }, "name.vi"},
+        {"name not an object", [](json& v) { v["name"] = "Sâm"; }, "name"},
+        {"name in an unknown language", [](json& v) { v["name"]["fr"] = "Ginseng"; }, "name.fr"},
+        {"name.en missing", [](json& v) { v["name"].erase("en"); }, nullptr},
+        {"name.vi of 200 characters", [&](json& v) { v["name"]["vi"] = a200; }, nullptr},
+        {"name.vi of 201 characters", [&](json& v) { v["name"]["vi"] = a200 + "a"; }, "name.vi"},
+        {"name.en of 201 characters", [](json& v) { v["name"]["en"] = std::string(201, 'x'); },
+         "name.en"},
+        {"summary.vi of 1000 characters", [](json& v) { v["summary"]["vi"] = repeat("ư", 1000); },
+         nullptr},
+        {"summary.vi of 1001 characters", [](json& v) { v["summary"]["vi"] = repeat("ư", 1001); },
+         "summary.vi"},
+        {"summary.en of 1001 characters",
+         [](json& v) { v["summary"]["en"] = std::string(1001, 'x'); }, "summary.en"},
+        {"body.vi of 100 KB", [](json& v) { v["body"]["vi"] = std::string(100 * 1024, 'x'); },
+         nullptr},
+        {"body.vi over 100 KB", [](json& v) { v["body"]["vi"] = std::string(100 * 1024 + 1, 'x'); },
+         "body.vi"},
+        // 40,000 characters of three bytes each: within a character limit, over the byte limit.
+        {"body.en counted in bytes", [](json& v) { v["body"]["en"] = repeat("ấ", 40'000); },
+         "body.en"},
+        {"area not a string", [](json& v) { v["area"] = json::array({"Tam Đường"}); }, "area"},
+        {"source not a string", [](json& v) { v["source"] = 1; }, "source"},
+    });
+}
+
+TEST_CASE("catalog validation: unknown fields are reported at their path",
+          "[catalog][validation]") {
+    check_rules({
+        {"unknown top-level field", [](json& v) { v["colour"] = "red"; }, "colour"},
+        {"misspelt field",
+         [](json& v) {
+             v["sumary"] = {{"vi", "x"}};
+         },
+         "sumary"},
+        {"unknown key in location", [](json& v) { v["location"]["alt"] = 1200; }, "location.alt"},
+        {"unknown language in body", [](json& v) { v["body"]["de"] = "x"; }, "body.de"},
+    });
+}
+
+TEST_CASE("catalog validation: location inside Lai Chau", "[catalog][validation]") {
+    auto at = [](json lat, json lon) {
+        return [=](json& v) { v["location"] = {{"lat", lat}, {"lon", lon}}; };
+    };
+    check_rules({
+        {"the south-west corner", at(21.6, 102.2), nullptr},
+        {"the north-east corner", at(22.9, 103.9), nullptr},
+        {"latitude too far south", at(21.59, 103.0), "location.lat"},
+        {"latitude too far north", at(22.91, 103.0), "location.lat"},
+        {"longitude too far west", at(22.4, 102.19), "location.lon"},
+        {"longitude too far east", at(22.4, 103.91), "location.lon"},
+        {"latitude as a string", at("22.4", 103.3), "location.lat"},
+        {"longitude missing",
+         [](json& v) {
+             v["location"] = {{"lat", 22.4}};
+         },
+         "location.lon"},
+        {"location not an object",
+         [](json& v) {
+             v["location"] = json::array({22.4, 103.3});
+         },
+         "location"},
+    });
+}
+
+TEST_CASE("catalog validation: ocop_stars only on products and 3 to 5", "[catalog][validation]") {
+    check_rules({
+        {"3 stars", [](json& v) { v["ocop_stars"] = 3; }, nullptr},
+        {"4 stars", [](json& v) { v["ocop_stars"] = 4; }, nullptr},
+        {"2 stars", [](json& v) { v["ocop_stars"] = 2; }, "ocop_stars"},
+        {"6 stars", [](json& v) { v["ocop_stars"] = 6; }, "ocop_stars"},
+        {"3.5 stars", [](json& v) { v["ocop_stars"] = 3.5; }, "ocop_stars"},
+        {"stars as a string", [](json& v) { v["ocop_stars"] = "4"; }, "ocop_stars"},
+        {"stars on a destination", [](json& v) { v["kind"] = "destination"; }, "ocop_stars"},
+        {"stars on an event", [](json& v) { v["kind"] = "event"; }, "ocop_stars"},
+        {"stars on an opportunity", [](json& v) { v["kind"] = "opportunity"; }, "ocop_stars"},
+        {"no stars on a destination",
+         [](json& v) {
+             v["kind"] = "destination";
+             v["ocop_stars"] = nullptr;
+         },
+         nullptr},
+    });
+}
+
+TEST_CASE("catalog validation: season months", "[catalog][validation]") {
+    check_rules({
+        {"month 0",
+         [](json& v) {
+             v["season"] = {1, 0};
+         },
+         "season[1]"},
+        {"month 13", [](json& v) { v["season"] = {13}; }, "season[0]"},
+        {"a month twice",
+         [](json& v) {
+             v["season"] = {3, 4, 3};
+         },
+         "season[2]"},
+        {"a month as a word",
+         [](json& v) {
+             v["season"] = {1, "may"};
+         },
+         "season[1]"},
+        {"a fractional month", [](json& v) { v["season"] = {2.5}; }, "season[0]"},
+        {"season not a list", [](json& v) { v["season"] = 5; }, "season"},
+        {"every month", [](json& v) { v["season"] = {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}; },
+         nullptr},
+    });
+    json v = valid_product();
+    v["season"] = {12, 1, 2};
+    CHECK(lc::entry_from_json(v).season == std::vector<int>{1, 2, 12});  // stored in month order
+}
+
+TEST_CASE("catalog validation: lists of aliases and themes and certifications",
+          "[catalog][validation]") {
+    check_rules({
+        {"20 aliases", [](json& v) { v["aliases"] = list_of(20, "alias"); }, nullptr},
+        {"21 aliases", [](json& v) { v["aliases"] = list_of(21, "alias"); }, "aliases"},
+        {"20 themes", [](json& v) { v["themes"] = list_of(20, "theme"); }, nullptr},
+        {"21 themes", [](json& v) { v["themes"] = list_of(21, "theme"); }, "themes"},
+        {"20 certifications", [](json& v) { v["certifications"] = list_of(20, "c"); }, nullptr},
+        {"21 certifications", [](json& v) { v["certifications"] = list_of(21, "c"); },
+         "certifications"},
+        {"a theme with capitals",
+         [](json& v) {
+             v["themes"] = {"ocop", "Culture"};
+         },
+         "themes[1]"},
+        {"a theme with a space", [](json& v) { v["themes"] = {"rice terraces"}; }, "themes[0]"},
+        {"a theme with an accent", [](json& v) { v["themes"] = {"văn-hóa"}; }, "themes[0]"},
+        {"a theme listed twice",
+         [](json& v) {
+             v["themes"] = {"ocop", "ocop"};
+         },
+         "themes[1]"},
+        {"an empty alias",
+         [](json& v) {
+             v["aliases"] = {"x", " "};
+         },
+         "aliases[1]"},
+        {"an alias not a string",
+         [](json& v) {
+             v["aliases"] = {"x", 5};
+         },
+         "aliases[1]"},
+        {"aliases not a list", [](json& v) { v["aliases"] = "x"; }, "aliases"},
+        {"an alias of 201 characters", [](json& v) { v["aliases"] = {std::string(201, 'x')}; },
+         "aliases[0]"},
+    });
+}
+
+TEST_CASE("catalog validation: invalid UTF-8 names the field and the byte",
+          "[catalog][validation]") {
+    struct Row {
+        std::string path;
+        std::function<void(json&, const std::string&)> put;
+    };
+    const std::string bad = std::string("S") + "\xC3\x28" + "m";  // a lead byte followed by ASCII
+    const Row rows[] = {
+        {"name.vi", [](json& v, const std::string& s) { v["name"]["vi"] = s; }},
+        {"summary.en", [](json& v, const std::string& s) { v["summary"]["en"] = s; }},
+        {"body.vi", [](json& v, const std::string& s) { v["body"]["vi"] = s; }},
+        {"aliases[1]", [](json& v, const std::string& s) { v["aliases"][1] = s; }},
+        {"area", [](json& v, const std::string& s) { v["area"] = s; }},
+        {"source", [](json& v, const std::string& s) { v["source"] = s; }},
+    };
+    for (const auto& row : rows) {
+        json v = valid_product();
+        row.put(v, bad);
+        auto parsed = lc::parse_entry(v);
+        INFO(row.path << describe(parsed.errors));
+        REQUIRE(parsed.errors.size() == 1);
+        CHECK(parsed.errors[0].path == row.path);
+        CHECK(parsed.errors[0].message == "invalid UTF-8 at byte 1");
+    }
+    json v = valid_product();
+    v["name"]["vi"] = std::string("Sâm\xFF");  // "Sâm" is 4 bytes: the bad one is byte 4
+    auto parsed = lc::parse_entry(v);
+    REQUIRE(parsed.errors.size() == 1);
+    CHECK(parsed.errors[0].message == "invalid UTF-8 at byte 4");
+}
+
+TEST_CASE("catalog validation: control characters", "[catalog][validation]") {
+    check_rules({
+        {"a bell in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\a"; }, "name.vi"},
+        {"a line break in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\nLai Châu"; }, "name.vi"},
+        {"a tab in the slug", [](json& v) { v["slug"] = "sam\tlai"; }, "slug"},
+        {"a NUL in area", [](json& v) { v["area"] = std::string("Tam\0Đường", 11); }, "area"},
+        {"DEL in an alias", [](json& v) { v["aliases"] = {"sam\x7F"}; }, "aliases[0]"},
+        {"escape in summary.vi", [](json& v) { v["summary"]["vi"] = "a\x1b[31mred"; },
+         "summary.vi"},
+        {"C1 control (U+0085) in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\u0085"; },
+         "name.vi"},
+        {"C1 control (U+009B) in body.en", [](json& v) { v["body"]["en"] = "a\u009B31m"; },
+         "body.en"},
+        // Prose may have paragraphs and tabs.
+        {"line breaks in body.vi", [](json& v) { v["body"]["vi"] = "Một.\n\nHai.\r\nBa\tbốn."; },
+         nullptr},
+        {"line breaks in summary.en", [](json& v) { v["summary"]["en"] = "One.\nTwo."; }, nullptr},
+    });
+}
+
+TEST_CASE("catalog validation: text comes back NFC and trimmed", "[catalog][validation]") {
+    json v = valid_product();
+    // "Sâm Lai Châu" decomposed: a + U+0302 (circumflex).
+    v["name"]["vi"] = "Sa\xCC\x82m Lai Cha\xCC\x82u";
+    v["summary"]["vi"] =
+        "  Thuy\xCC\x89 \xC4\x91ie\xCC\x82\xCC\xA3n  \n";  // thuỷ điện, marks decomposed
+    v["aliases"] = {"  sâm  ", " sa\xCC\x82m lai cha\xCC\x82u "};
+    v["area"] = " Tam Đường ";
+    v["body"]["vi"] = "\n  Đoạn một.\n\nĐoạn hai.\n\n";
+    lc::Entry e = lc::entry_from_json(v);
+    CHECK(e.name.vi == "Sâm Lai Châu");
+    CHECK(e.summary.vi == "Thuỷ điện");
+    CHECK(e.aliases == std::vector<std::string>{"sâm", "sâm lai châu"});
+    CHECK(e.area == "Tam Đường");
+    CHECK(e.body.vi == "Đoạn một.\n\nĐoạn hai.");
+    // NFC keeps case and tone placement as written: only the code points change.
+    v["name"]["vi"] = "Thuỷ điện Hoà Bình";
+    CHECK(lc::entry_from_json(v).name.vi == "Thuỷ điện Hoà Bình");
+    // Two aliases that differ only in composition are the same alias.
+    v["aliases"] = {"sâm", "sa\xCC\x82m"};
+    auto parsed = lc::parse_entry(v);
+    CHECK(paths_of(parsed.errors) == std::vector<std::string>{"aliases[1]"});
+}
+
+TEST_CASE("catalog validation: every problem is reported not only the first",
+          "[catalog][validation]") {
+    json v = valid_product();
+    v["slug"] = "Bad Slug";
+    v["kind"] = "destination";  // and it keeps ocop_stars 5
+    v["name"]["vi"] = "";
+    v["location"]["lat"] = 40.0;
+    v["season"] = {1, 13};
+    auto parsed = lc::parse_entry(v);
+    INFO(describe(parsed.errors));
+    CHECK_FALSE(parsed.entry);
+    auto paths = paths_of(parsed.errors);
+    std::sort(paths.begin(), paths.end());
+    CHECK(paths ==
+          std::vector<std::string>{"location.lat", "name.vi", "ocop_stars", "season[1]", "slug"});
+
+    // Both coordinates wrong: both are reported.
+    json swapped = valid_product();
+    swapped["location"] = {{"lat", 103.3}, {"lon", 22.4}};
+    auto both = lc::parse_entry(swapped);
+    INFO(describe(both.errors));
+    CHECK(paths_of(both.errors) == std::vector<std::string>{"location.lat", "location.lon"});
+
+    // Not an object at all.
+    auto not_object = lc::parse_entry(json::array({1, 2}));
+    REQUIRE(not_object.errors.size() == 1);
+    CHECK(not_object.errors[0].path == "");
+
+    // entry_from_json throws them all, with each path in the message.
+    try {
+        lc::entry_from_json(v);
+        FAIL("entry_from_json accepted an invalid entry");
+    } catch (const lc::ValidationError& e) {
+        CHECK(e.errors().size() == 5);
+        for (const char* path : {"slug", "name.vi", "location.lat", "ocop_stars", "season[1]"})
+            CHECK_THAT(e.what(), Catch::Contains(std::string(path) + ": "));
+    }
+}
+
+TEST_CASE("catalog validation: to_json gives the import shape back", "[catalog][validation]") {
+    lc::Entry e = lc::entry_from_json(valid_product());
+    auto j = lc::to_json(e);
+    std::vector<std::string> keys;
+    for (const auto& [k, value] : j.items()) keys.push_back(k);
+    CHECK(keys == std::vector<std::string>{"slug", "kind", "name", "summary", "body", "aliases",
+                                           "themes", "area", "location", "ocop_stars",
+                                           "certifications", "season", "source", "status"});
+    CHECK(lc::entry_from_json(json::parse(j.dump())) == e);
+    CHECK(lc::to_canonical_json(lc::entry_from_json(json::parse(lc::to_canonical_json(e)))) ==
+          lc::to_canonical_json(e));
+    lc::Entry m = lc::entry_from_json(minimal());
+    auto mj = lc::to_json(m);
+    CHECK(mj["location"].is_null());
+    CHECK(mj["ocop_stars"].is_null());
+    CHECK(mj["status"] == "published");
+    CHECK(lc::entry_from_json(json::parse(mj.dump())) == m);
+}

@@ -1,0 +1,63 @@
+// Calls to lc-api on the same origin. Every error answer has one shape,
+// {"error": {"code", "message", "parameter", "fields"?, "current_revision"?}},
+// and becomes an ApiError here.
+
+import { token } from './auth-token.js';
+
+export class ApiError extends Error {
+    constructor(status, body) {
+        const error = body?.error ?? {};
+        super(error.message || `HTTP ${status}`);
+        this.status = status;
+        this.code = error.code ?? 'http_error';
+        this.parameter = error.parameter ?? null;
+        this.fields = Array.isArray(error.fields) ? error.fields : [];
+        this.currentRevision = error.current_revision ?? null;
+    }
+}
+
+async function request(method, path, { params, body, etag, signal } = {}) {
+    const headers = { Accept: 'application/json' };
+    const tok = token();
+    if (tok) headers.Authorization = `Bearer ${tok}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (etag) headers['If-Match'] = etag;
+    const query = params ? `?${params}` : '';
+    let res;
+    try {
+        res = await fetch(path + query, {
+            method,
+            headers,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            cache: 'no-store',
+            credentials: 'same-origin',
+            signal,
+        });
+    } catch (err) {
+        if (err.name === 'AbortError') throw err;
+        throw new ApiError(0, { error: { code: 'network', message: err.message } });
+    }
+    let data = null;
+    const type = res.headers.get('Content-Type') ?? '';
+    if (type.includes('application/json')) data = await res.json().catch(() => null);
+    if (!res.ok) throw new ApiError(res.status, data);
+    return { data, etag: res.headers.get('ETag') };
+}
+
+const entryPath = (slug) => `/api/entries/${encodeURIComponent(slug)}`;
+
+export const api = {
+    search: async (params) => (await request('GET', '/api/search', { params })).data,
+    suggest: async (q, lang) =>
+        (await request('GET', '/api/suggest', { params: new URLSearchParams({ q, lang }) })).data,
+    me: async () => (await request('GET', '/api/me')).data,
+    // Returns {data, etag}: editors need the ETag to send If-Match.
+    entry: (slug) => request('GET', entryPath(slug)),
+    list: async (filter) => (await request('GET', '/api/entries', { params: new URLSearchParams(filter) })).data,
+    create: (entry) => request('POST', '/api/entries', { body: entry }),
+    replace: (slug, entry, etag) => request('PUT', entryPath(slug), { body: entry, etag }),
+    remove: (slug, etag) => request('DELETE', entryPath(slug), { etag }),
+    restore: (slug, revision, etag) =>
+        request('POST', `${entryPath(slug)}/restore`, { body: revision ? { revision } : {}, etag }),
+    revisions: async (slug) => (await request('GET', `${entryPath(slug)}/revisions`)).data,
+};
