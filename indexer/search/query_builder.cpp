@@ -47,9 +47,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
 void QueryBuilder::remember(const QueryWord& w) {
     if (w.prefix)
         highlights_.prefixes.insert(w.folded);
-    else
+    else {
         highlights_.folded.insert(w.folded);
-    if (is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
+        highlights_.canonical.insert(w.canonical);
+    }
+    if (!w.accented && is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
 }
 
 // The words in one field: a term, a prefix wildcard, or a phrase. With
@@ -158,6 +160,7 @@ Xapian::Query QueryBuilder::plain_run(const Words& words, bool exact, bool all_w
 }
 
 Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words) {
+    highlights_.exact = query.accented;
     std::vector<Xapian::Query> required, excluded;
     Words run;  // consecutive plain words
     auto flush_run = [&] {

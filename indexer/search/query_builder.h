@@ -20,6 +20,8 @@ namespace lc {
 
 // Words a result should highlight: folded forms, English stems, prefixes.
 struct HighlightTerms {
+    bool exact = false;               // the query was typed with accents: prefer exact forms
+    std::set<std::string> canonical;  // with `exact`: the typed words as typed
     std::set<std::string> folded;
     std::set<std::string> stems;
     std::set<std::string> prefixes;

@@ -25,13 +25,19 @@ Xapian::Query filter_terms(std::string_view prefix, const std::vector<std::strin
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// All the request's filters as one boolean query (empty when there are none).
-Xapian::Query filters_of(const SearchRequest& r) {
+enum class FacetGroup { none, kind, theme, area, stars };
+
+// The request's filters as one boolean query (empty when there are none),
+// leaving out one facet group's filter when asked.
+Xapian::Query filters_of(const SearchRequest& r, FacetGroup except = FacetGroup::none) {
     std::vector<Xapian::Query> all;
-    if (!r.kinds.empty()) all.push_back(filter_terms(schema::kKindPrefix, r.kinds, false));
-    if (!r.themes.empty()) all.push_back(filter_terms(schema::kThemePrefix, r.themes, false));
-    if (!r.areas.empty()) all.push_back(filter_terms(schema::kAreaPrefix, r.areas, true));
-    if (r.stars_min) {
+    if (!r.kinds.empty() && except != FacetGroup::kind)
+        all.push_back(filter_terms(schema::kKindPrefix, r.kinds, false));
+    if (!r.themes.empty() && except != FacetGroup::theme)
+        all.push_back(filter_terms(schema::kThemePrefix, r.themes, false));
+    if (!r.areas.empty() && except != FacetGroup::area)
+        all.push_back(filter_terms(schema::kAreaPrefix, r.areas, true));
+    if (r.stars_min && except != FacetGroup::stars) {
         std::vector<std::string> stars;
         for (int s = std::max(3, *r.stars_min); s <= 5; ++s) stars.push_back(std::to_string(s));
         all.push_back(filter_terms(schema::kStarsPrefix, stars, false));
@@ -118,6 +124,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     };
 
     ParsedQuery parsed = parse_query(request.query, request.prefix);
+    bool all_words = true;
     SearchResponse response;
     response.query = request.query;
     response.page = page;
@@ -152,11 +159,33 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     }
     if (match.total() == 0 && parsed.included_words().size() > 1) {
         // Nothing has every word: show what has most of them.
+        all_words = false;
         match = run(parsed, false);
     }
 
     response.total = match.total();
     match.facets->fill(response);
+    // A facet group's counts ignore that group's own filter, so that choosing
+    // one area still shows how many the other areas have (and can be added).
+    auto recount = [&](FacetGroup group, FacetCounts SearchResponse::*counts) {
+        QueryBuilder builder(db_);
+        Xapian::Query q = builder.build(parsed, all_words);
+        Xapian::Query others = filters_of(request, group);
+        if (!others.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, others);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only: no ranking needed
+        FacetCounter counter(facets_);
+        enquire.add_matchspy(&counter);
+        enquire.get_mset(0, 0, db_.get_doccount());
+        SearchResponse all;
+        counter.fill(all);
+        response.*counts = std::move(all.*counts);
+    };
+    if (!request.kinds.empty()) recount(FacetGroup::kind, &SearchResponse::kind_facet);
+    if (!request.themes.empty()) recount(FacetGroup::theme, &SearchResponse::theme_facet);
+    if (!request.areas.empty()) recount(FacetGroup::area, &SearchResponse::area_facet);
+    if (request.stars_min) recount(FacetGroup::stars, &SearchResponse::stars_facet);
     for (auto it = match.mset.begin(); it != match.mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         Entry entry = entry_from_json(nlohmann::json::parse(doc.get_data()));

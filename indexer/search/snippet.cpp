@@ -38,19 +38,29 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, std
         words.push_back(w);
         return static_cast<int>(words.size() - 1);
     };
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& f = tokens[i].folded;
-        if (terms.folded.contains(f)) {
-            match[i] = word_id(f);
-            continue;
+    // With accents typed, mark the words written exactly so; only when the
+    // text has none of them, the same letters with other accents.
+    auto mark = [&](bool exact) {
+        bool any = false;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const std::string& f = tokens[i].folded;
+            match[i] = -1;
+            if (exact ? terms.canonical.contains(tokens[i].canonical) : terms.folded.contains(f)) {
+                match[i] = word_id(f);
+            } else {
+                for (const auto& p : terms.prefixes)
+                    if (f.starts_with(p)) match[i] = word_id(p);
+                // English stems match English words: tokens without accents.
+                if (match[i] < 0 && !terms.stems.empty() && tokens[i].canonical == f) {
+                    std::string stem = english(f);
+                    if (terms.stems.contains(stem)) match[i] = word_id("stem:" + stem);
+                }
+            }
+            any = any || match[i] >= 0;
         }
-        for (const auto& p : terms.prefixes)
-            if (f.starts_with(p)) match[i] = word_id(p);
-        if (match[i] < 0 && !terms.stems.empty()) {
-            std::string stem = english(f);
-            if (terms.stems.contains(stem)) match[i] = word_id("stem:" + stem);
-        }
-    }
+        return any;
+    };
+    if (!terms.exact || !mark(true)) mark(false);
 
     // The window of tokens that fits max_chars and holds the most distinct
     // matched words (then the most matches), earliest first.

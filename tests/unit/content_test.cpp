@@ -1,0 +1,166 @@
+// The real catalog in content/: every entry valid and bilingual, every place,
+// product, festival and opportunity the plan names present, no duplicates,
+// and enough synonyms.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "catalog/content_loader.h"
+#include "catalog/synonyms.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+const lc::LoadResult& content() {
+    static const lc::LoadResult result = lc::load_content({lc::test::content_dir()});
+    return result;
+}
+
+std::size_t words(const std::string& text) {
+    std::istringstream in(text);
+    std::size_t n = 0;
+    for (std::string w; in >> w;) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("content: every entry validates", "[content]") {
+    INFO([] {
+        std::string all;
+        for (const auto& e : content().errors) all += e + "\n";
+        return all;
+    }());
+    CHECK(content().errors.empty());
+    CHECK(content().entries.size() >= 52);
+}
+
+TEST_CASE("content: each place product festival and opportunity of the plan is present", "[content]") {
+    // What the plan names (issue 7) → the entry that covers it.
+    const std::map<std::string, std::string> required = {
+        {"bản Sin Suối Hồ", "ban-sin-suoi-ho"},
+        {"bản Sìn Thâu Chải", "ban-sin-thau-chai"},
+        {"bản Lao Chải 1", "ban-lao-chai-1"},
+        {"Pu Ta Leng", "dinh-pu-ta-leng"},
+        {"Bạch Mộc Lương Tử", "dinh-bach-moc-luong-tu"},
+        {"Pu Si Lung", "dinh-pu-si-lung"},
+        {"Tả Liên Sơn", "dinh-ta-lien-son"},
+        {"Cầu Kính Rồng Mây", "khu-du-lich-cau-kinh-rong-may"},
+        {"sinh thái đỉnh đèo Hoàng Liên", "khu-du-lich-sinh-thai-dinh-deo-hoang-lien"},
+        {"Vườn Địa Đàng", "khu-du-lich-vuon-dia-dang"},
+        {"sinh thái nghỉ dưỡng Pắc Ta", "khu-du-lich-sinh-thai-nghi-duong-pac-ta"},
+        {"suối Phiêng Phát", "khu-du-lich-suoi-phieng-phat"},
+        {"cao nguyên Sìn Hồ", "cao-nguyen-sin-ho"},
+        {"đèo Ô Quy Hồ", "deo-o-quy-ho"},
+        {"ruộng bậc thang Tả Lèng", "ruong-bac-thang-ta-leng"},
+        {"ruộng bậc thang Tà Mung", "ruong-bac-thang-ta-mung"},
+        {"ruộng bậc thang Dào San", "ruong-bac-thang-dao-san"},
+        {"ruộng bậc thang Thu Lũm", "ruong-bac-thang-thu-lum"},
+        {"cánh đồng Mường Than", "canh-dong-muong-than"},
+        {"rừng trà cổ thụ", "rung-tra-co-thu"},
+        {"rừng lá phong", "rung-la-phong"},
+        {"rừng đỗ quyên", "rung-do-quyen"},
+        {"reservoirs with cold-water fish", "vung-long-ho-ca-nuoc-lanh"},
+        {"paragliding sites", "diem-bay-du-luon"},
+        {"Lễ hội trà Tân Uyên", "le-hoi-tra-tan-uyen"},
+        {"lễ hội hái lê Giang Ma", "le-hoi-hai-le-giang-ma"},
+        {"sâm Lai Châu", "sam-lai-chau"},
+        {"chè Tân Uyên", "che-tan-uyen"},
+        {"chè shan tuyết cổ thụ", "che-shan-tuyet-co-thu"},
+        {"mắc ca", "mac-ca"},
+        {"quế", "que"},
+        {"cao su", "cao-su"},
+        {"gạo Mường Than", "gao-muong-than"},
+        {"cá nước lạnh (cá hồi, cá tầm)", "ca-nuoc-lanh"},
+        {"lê", "qua-le"},
+        {"mận", "qua-man"},
+        {"đào", "qua-dao"},
+        {"dược liệu dưới tán rừng", "duoc-lieu-duoi-tan-rung"},
+        {"Khu kinh tế cửa khẩu Ma Lù Thàng", "khu-kinh-te-cua-khau-ma-lu-thang"},
+        {"Ma Lù Thàng – Kim Thủy Hà route", "tuyen-du-lich-ma-lu-thang-kim-thuy-ha"},
+        {"khu công nghiệp Mường So", "khu-cong-nghiep-muong-so"},
+        {"cao tốc CT13 Bảo Hà – Lai Châu", "cao-toc-ct13-bao-ha-lai-chau"},
+        {"hầm đường bộ qua đèo Khau Co", "ham-duong-bo-deo-khau-co"},
+        {"hầm đường bộ qua đèo Hoàng Liên", "ham-duong-bo-deo-hoang-lien"},
+        {"cảng hàng không Lai Châu", "cang-hang-khong-lai-chau"},
+        {"national tourist area: Sìn Hồ plateau", "khu-du-lich-quoc-gia-cao-nguyen-sin-ho"},
+        {"national tourist area: Ô Quy Hồ pass", "khu-du-lich-quoc-gia-deo-o-quy-ho"},
+        {"3,000 ha ginseng area", "vung-trong-sam-lai-chau-3000-ha"},
+        {"tea area over 10,000 ha", "vung-nguyen-lieu-che-10000-ha"},
+        {"5,000 ha aquaculture", "nuoi-trong-thuy-san-5000-ha"},
+        {"pumped-storage hydropower and solar", "thuy-dien-tich-nang-va-dien-mat-troi"},
+        {"rare-earth mining and processing", "khai-thac-che-bien-dat-hiem"},
+    };
+    std::map<std::string, const lc::Entry*> by_slug;
+    for (const auto& e : content().entries) by_slug[e.entry.slug] = &e.entry;
+    for (const auto& [what, slug] : required) {
+        INFO(what << " → " << slug);
+        CHECK(by_slug.contains(slug));
+    }
+    // The kinds are right for the groups the plan names.
+    CHECK(by_slug.at("le-hoi-tra-tan-uyen")->kind == lc::Kind::event);
+    CHECK(by_slug.at("sam-lai-chau")->kind == lc::Kind::product);
+    CHECK(by_slug.at("khu-cong-nghiep-muong-so")->kind == lc::Kind::opportunity);
+    CHECK(by_slug.at("dinh-pu-ta-leng")->kind == lc::Kind::destination);
+}
+
+TEST_CASE("content: both languages are filled for names summaries and bodies", "[content]") {
+    for (const auto& sourced : content().entries) {
+        const lc::Entry& e = sourced.entry;
+        INFO(sourced.origin);
+        CHECK_FALSE(e.name.vi.empty());
+        CHECK_FALSE(e.name.en.empty());
+        CHECK_FALSE(e.summary.vi.empty());
+        CHECK_FALSE(e.summary.en.empty());
+        // Bodies of 80-300 words in each language (a Vietnamese syllable counts as a word).
+        CHECK(words(e.body.vi) >= 80);
+        CHECK(words(e.body.vi) <= 300);
+        CHECK(words(e.body.en) >= 80);
+        CHECK(words(e.body.en) <= 300);
+        CHECK_FALSE(e.themes.empty());
+        CHECK_FALSE(e.area.empty());
+        CHECK(e.aliases.size() >= 2);
+        // Facts come from the plan: each entry names the plan's section.
+        CHECK(e.source.find("Báo cáo chính trị") != std::string::npos);
+        CHECK(e.source.find("IV.2.") != std::string::npos);
+        // No rating is in the plan, so none is in the catalog.
+        CHECK_FALSE(e.ocop_stars.has_value());
+    }
+}
+
+TEST_CASE("content: no two entries share a slug or a name", "[content]") {
+    std::set<std::string> slugs, names_vi, names_en;
+    for (const auto& sourced : content().entries) {
+        INFO(sourced.origin);
+        CHECK(slugs.insert(sourced.entry.slug).second);
+        CHECK(names_vi.insert(sourced.entry.name.vi).second);
+        CHECK(names_en.insert(sourced.entry.name.en).second);
+    }
+}
+
+TEST_CASE("content: the synonyms file covers at least 60 pairs in both languages", "[content]") {
+    REQUIRE(content().synonyms.has_value());
+    const auto& groups = *content().synonyms;
+    CHECK(lc::synonym_pair_count(groups) >= 60);
+    // Vietnamese↔English for the themes and the catalog's main words.
+    auto grouped = [&](const std::string& a, const std::string& b) {
+        for (const auto& g : groups)
+            if (std::find(g.begin(), g.end(), a) != g.end() && std::find(g.begin(), g.end(), b) != g.end()) return true;
+        return false;
+    };
+    const std::pair<const char*, const char*> pairs[] = {
+        {"sâm", "ginseng"},     {"chè", "trà"},          {"chè", "tea"},
+        {"mắc ca", "macadamia"}, {"quế", "cinnamon"},    {"ruộng bậc thang", "rice terraces"},
+        {"đèo", "pass"},        {"bản", "village"},      {"lễ hội", "festival"},
+        {"sân bay", "cảng hàng không"}, {"sân bay", "airport"}, {"cao tốc", "expressway"},
+        {"hầm", "tunnel"},      {"khu công nghiệp", "industrial park"}, {"cửa khẩu", "border gate"},
+        {"thủy điện", "hydropower"}, {"đất hiếm", "rare earth"}, {"leo núi", "trekking"},
+        {"bản", "làng"},        {"homestay", "nhà dân"},
+    };
+    for (const auto& [a, b] : pairs) {
+        INFO(a << " ~ " << b);
+        CHECK(grouped(a, b));
+    }
+}
