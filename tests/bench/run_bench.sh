@@ -16,7 +16,7 @@ SIZES=("${@:-10000 100000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-GEN="$ROOT/../shared/bench/gen_corpus.py"
+GEN="${LC_SHARED_DIR:-$ROOT/../shared}/bench/gen_corpus.py"
 OUT="$BUILD/bench"
 WRK_SECONDS=${WRK_SECONDS:-20}
 mkdir -p "$OUT"
