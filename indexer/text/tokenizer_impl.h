@@ -63,6 +63,9 @@ std::uint32_t Tokenizer::scan(std::string_view input, std::uint32_t position, F&
                                static_cast<std::uint32_t>(end)});
             } else {
                 const auto& forms = forms_of(word);
+                // Combining marks with no letter ("◌́" after a space) fold to
+                // nothing: not a word.
+                if (forms.second.empty()) continue;
                 emit(TokenView{forms.first, forms.second, position,
                                static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
             }

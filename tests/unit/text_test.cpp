@@ -256,3 +256,11 @@ TEST_CASE("has_diacritics tells accented queries apart", "[text]") {
     CHECK_FALSE(lc::text::has_diacritics("ca"));
     CHECK_FALSE(lc::text::has_diacritics("ct13"));
 }
+
+TEST_CASE("tokenize: combining marks with no letter are not a word", "[text]") {
+    // Found by fuzz_text: " ◌́" folded to "" and was indexed as a bare prefix.
+    auto tokens = lc::text::tokenize(lc::utf8::encode(U"sìn \u0301 hồ"));
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[0].folded == "sin");
+    CHECK(tokens[1].folded == "ho");
+}
