@@ -1,5 +1,6 @@
 #include "api/http_util.h"
 
+#include <cctype>
 #include <charconv>
 #include <vector>
 
@@ -32,10 +33,16 @@ void send_json(httplib::Response& res, int status, const nlohmann::ordered_json&
     res.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
-nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch) {
+std::string media_type(const httplib::Request& req) {
     std::string type = req.get_header_value("Content-Type");
     std::string media = type.substr(0, type.find(';'));
-    while (!media.empty() && media.back() == ' ') media.pop_back();
+    while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.pop_back();
+    for (char& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return media;
+}
+
+nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch) {
+    std::string media = media_type(req);
     bool ok = media == "application/json" || (allow_merge_patch && media == "application/merge-patch+json");
     if (!ok)
         throw ApiError(415, "unsupported_media_type",

@@ -13,6 +13,10 @@ namespace lc::api {
 
 void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
 
+// The media type of the request's Content-Type, lowercased, without parameters
+// ("application/json" for "Application/JSON; charset=utf-8"); "" without one.
+std::string media_type(const httplib::Request& req);
+
 // The request body as JSON. Wrong content type: 415; not JSON, or nested
 // deeper than an entry can be: 400.
 nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch = false);

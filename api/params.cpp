@@ -19,8 +19,12 @@ constexpr long long kMaxPage = 1000;
 void check_text(const std::string& name, const std::string& value, std::size_t max_chars) {
     if (auto bad = utf8::find_invalid(value))
         throw bad_parameter(name, name + " is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    for (unsigned char c : value)
-        if (c < 0x20 || c == 0x7F) throw bad_parameter(name, name + " contains a control character");
+    // C0, DEL and the C1 controls (U+0080-U+009F, encoded C2 80-C2 9F), as the catalog rejects them.
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        auto c = static_cast<unsigned char>(value[i]);
+        bool c1 = c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F || c1) throw bad_parameter(name, name + " contains a control character");
+    }
     if (utf8::length(value) > max_chars)
         throw bad_parameter(name, name + " is longer than " + std::to_string(max_chars) + " characters");
 }

@@ -1,12 +1,14 @@
 // Every route, registered in one place, with what applies to all of them:
 // errors mapped by one table, 405 for a known path with the wrong method,
-// CORS for reads only, security headers on every response, and metrics.
+// CORS for reads only, security headers on every response, metrics, and the
+// requests refused from their headers alone (early_refusal.h).
 #include <chrono>
 #include <map>
 #include <set>
 #include <vector>
 
 #include "api/app.h"
+#include "api/early_refusal.h"
 #include "api/errors.h"
 
 namespace lc::api {
@@ -129,9 +131,10 @@ void register_routes(httplib::Server& server, App& app) {
     }
 
     // Errors httplib produces itself (no route, 413, bad requests) get the
-    // same JSON body as ours.
+    // same JSON body as ours; ours have theirs already (as a body, or as the
+    // content provider of an early refusal).
     server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
         switch (res.status) {
             case 404: write_error(res, 404, "not_found", "no such address"); break;
             case 413: write_error(res, 413, "payload_too_large", "the request body is too large"); break;
@@ -147,12 +150,25 @@ void register_routes(httplib::Server& server, App& app) {
             write_current_exception(res);
         }
     });
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    server.set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
         current_route = "other";
         request_started = std::chrono::steady_clock::now();
-        return httplib::Server::HandlerResponse::Unhandled;
+        // Range is ignored, as a server may (RFC 9110, 14.2): httplib 0.11
+        // applies ranges to every answer, errors included, and serves any
+        // number of overlapping ones ("bytes=0-,0-,..." turned a 6 KB request
+        // into a 15 MB answer). It parsed them into the request it owns and
+        // hands us as const; clearing them there is the one way to opt out.
+        const_cast<httplib::Request&>(req).ranges.clear();
+        return refused_early(app.config, req, res) ? httplib::Server::HandlerResponse::Handled
+                                                   : httplib::Server::HandlerResponse::Unhandled;
     });
-    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) { set_security_headers(res); });
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        // Ranges are dropped (see the pre-routing handler), but httplib 0.11
+        // still calls a file answer 206 and offers ranges to HEAD.
+        if (res.status == 206) res.status = 200;
+        res.headers.erase("Accept-Ranges");
+        set_security_headers(res);
+    });
     server.set_logger([&app](const httplib::Request&, const httplib::Response& res) {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
         app.metrics.record(current_route, res.status, seconds);
