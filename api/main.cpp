@@ -1,5 +1,8 @@
 // lc-api: serves search to visitors and investors, writes to editors, and the
 // web page. A thin adapter: the engine does the work.
+#include <malloc.h>
+#include <sys/socket.h>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -10,6 +13,15 @@
 #include "util/error.h"
 
 namespace {
+
+// cpp-httplib 0.11 listens with a backlog of 5, so a burst of connections (a
+// page's files, a few clients at once) overflowed it and the kernel made the
+// rest retry a second or more later. listen() again on the bound socket
+// raises it (the kernel caps it at net.core.somaxconn).
+class Server : public httplib::Server {
+  public:
+    bool raise_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+};
 
 // SIGINT/SIGTERM are taken by a thread with sigwait, which stops the server
 // cleanly (stop() is not safe inside a signal handler).
@@ -45,7 +57,7 @@ int serve(const lc::api::Config& config) {
          .log = [](const std::string& what) { std::cerr << "lc-api: " << what << "\n"; }});
     search.on_corrupt([&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
 
-    httplib::Server server;
+    Server server;
     const auto max_threads = static_cast<std::size_t>(config.threads);
     server.new_task_queue = [max_threads] { return new lc::api::ElasticThreadPool(8, max_threads); };
     server.set_payload_max_length(config.max_body_bytes);
@@ -63,6 +75,7 @@ int serve(const lc::api::Config& config) {
         port = -1;
     }
     if (port < 0) throw lc::Error("cannot listen on " + config.host + ":" + std::to_string(config.port));
+    if (!server.raise_backlog(1024)) std::cerr << "lc-api: cannot raise the listen backlog\n";
     follower.start();
     stop_on_signals(server);
     // Tests and scripts read this line to find the port.
@@ -75,6 +88,11 @@ int serve(const lc::api::Config& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // glibc gives busy threads their own malloc arenas (up to 8 per core) and
+    // keeps what they free; with one worker per open connection that grew the
+    // server by 150 MB under load before it levelled off. Four arenas keep it
+    // flat at no measurable cost in throughput.
+    mallopt(M_ARENA_MAX, 4);
     lc::api::Config config;
     int exit_code = 0;
     if (!lc::api::load_config(argc, argv, config, exit_code)) return exit_code;
