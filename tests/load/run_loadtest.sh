@@ -3,7 +3,8 @@
 # from gen_corpus.py, wrk at 64 connections for SECONDS over the generated
 # query set mixed with suggest and entry requests, while an editor writes one
 # change per second. Fails on any socket error, any non-2xx answer, any failed
-# editor write, or server memory growing 10% or more during the run.
+# editor write, or server memory growing 10% or more during the run (unless
+# LC_LOAD_CHECK_MEMORY=0). WARMUP_SECONDS (default 10) of load come first.
 #
 # usage: run_loadtest.sh BUILD_DIR SECONDS [GENERATED=100000]
 #   make loadtest: 60 s with 100,000 generated entries
@@ -60,7 +61,7 @@ curl -sf -o /dev/null -X POST "$URL/api/entries" -H "Authorization: Bearer $TOKE
 
 # Warm-up: each worker thread opens its index handle and the facet table is
 # built; memory growth is measured from here, so that only growth under load counts.
-wrk -t2 -c64 -d3s --timeout 10s -s "$ROOT/tests/bench/wrk_requests.lua" "$URL" -- "$OUT/paths.txt" > "$OUT/warmup.log"
+wrk -t2 -c64 -d"${WARMUP_SECONDS:-10}s" --timeout 10s -s "$ROOT/tests/bench/wrk_requests.lua" "$URL" -- "$OUT/paths.txt" > "$OUT/warmup.log"
 RSS_START=$(rss_kb)
 
 # One change per second, as an editor at work.
@@ -104,6 +105,10 @@ fail=0
 [ "${non2xx:-0}" = 0 ] || { echo "FAIL: non-2xx answers"; fail=1; }
 [ "${editor_failures:-1}" = 0 ] || { echo "FAIL: editor writes failed"; fail=1; }
 [ "$FOUND" -ge 1 ] || { echo "FAIL: the last edit (Bản $LAST) is not served"; fail=1; }
-awk -v g="$growth" 'BEGIN { exit !(g < 10) }' || { echo "FAIL: memory grew by $growth%"; fail=1; }
+if [ "${LC_LOAD_CHECK_MEMORY:-1}" = 1 ]; then
+    awk -v g="$growth" 'BEGIN { exit !(g < 10) }' || { echo "FAIL: memory grew by $growth%"; fail=1; }
+else
+    echo "memory growth reported, not checked (LC_LOAD_CHECK_MEMORY=0)"
+fi
 [ "$fail" = 0 ] && echo "load test passed"
 exit "$fail"
