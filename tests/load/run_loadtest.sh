@@ -20,6 +20,7 @@ OUT="$BUILD/load/run-$GENERATED"
 INDEXER="$BUILD/indexer/lc-indexer"
 API="$BUILD/api/lc-api"
 mkdir -p "$OUT"
+rm -f "$OUT/editor.stop"
 CORPUS="$OUT/corpus.jsonl"
 DATA="$OUT/data"
 
@@ -47,7 +48,10 @@ TOKEN=$("$INDEXER" token create --name load-editor --role editor --data "$DATA" 
 
 "$API" --data "$DATA" --port 0 --web "$ROOT/web" > "$OUT/api.out" 2> "$OUT/api.err" &
 API_PID=$!
-cleanup() { kill "$API_PID" 2> /dev/null || true; kill "${EDITOR_PID:-0}" 2> /dev/null || true; }
+cleanup() {
+    kill "$API_PID" 2> /dev/null || true
+    if [ -n "${EDITOR_PID:-}" ]; then kill "$EDITOR_PID" 2> /dev/null || true; fi
+}
 trap cleanup EXIT
 for _ in $(seq 300); do grep -q listening "$OUT/api.out" && break; sleep 0.1; done
 PORT=$(grep -o '127.0.0.1:[0-9]*' "$OUT/api.out" | cut -d: -f2)
@@ -67,7 +71,7 @@ RSS_START=$(rss_kb)
 # One change per second, as an editor at work.
 (
     n=0; failures=0
-    while true; do
+    while [ ! -e "$OUT/editor.stop" ]; do
         n=$((n + 1))
         code=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH "$URL/api/entries/load-test-editor" \
             -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/merge-patch+json' \
@@ -80,7 +84,9 @@ RSS_START=$(rss_kb)
 EDITOR_PID=$!
 
 wrk -t2 -c64 -d"${SECONDS_TO_RUN}s" --timeout 10s --latency -s "$ROOT/tests/bench/wrk_requests.lua" "$URL" -- "$OUT/paths.txt" > "$OUT/wrk.log"
-kill "$EDITOR_PID"; wait "$EDITOR_PID" 2> /dev/null || true
+# The editor finishes the write it is making (killing it could cut one that
+# the server then applies, and the check below would look for the one before).
+touch "$OUT/editor.stop"; wait "$EDITOR_PID" 2> /dev/null || true
 RSS_END=$(rss_kb)
 
 # The last edit is searchable.
