@@ -159,14 +159,16 @@ Xapian::Query QueryBuilder::plain_run(const Words& words, bool exact, bool all_w
     return combine(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
 }
 
-Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words) {
+Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purpose purpose) {
     highlights_.exact = query.accented;
+    const bool ranking = purpose != Purpose::count;
+    const bool exact = ranking && query.accented;
     std::vector<Xapian::Query> required, excluded;
     Words run;  // consecutive plain words
     auto flush_run = [&] {
         if (run.empty()) return;
-        Xapian::Query q = plain_run(run, query.accented, all_words);
-        Xapian::Query boost = proximity_boost(run);
+        Xapian::Query q = plain_run(run, exact, all_words);
+        Xapian::Query boost = purpose == Purpose::rank ? proximity_boost(run) : Xapian::Query();
         required.push_back(boost.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost));
         run.clear();
     };
@@ -177,7 +179,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words) {
             excluded.push_back(combine(Xapian::Query::OP_OR, fields));
         } else if (part.phrase) {
             flush_run();
-            required.push_back(group({part.words}, query.accented));
+            required.push_back(group({part.words}, exact));
         } else {
             run.insert(run.end(), part.words.begin(), part.words.end());
         }
@@ -188,6 +190,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words) {
         return excluded.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_NOT, all, combine(Xapian::Query::OP_OR, excluded));
     }
     Xapian::Query q = combine(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
+    if (!ranking) return excluded.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     std::string words;
     for (const auto& w : query.included_words()) words += (words.empty() ? "" : " ") + w.folded;
     Xapian::Query whole(Xapian::Query::OP_OR,

@@ -31,8 +31,17 @@ class QueryBuilder {
 public:
     explicit QueryBuilder(const Xapian::Database& db);
 
+    // What a query is for; all three have the same match set (boosts only
+    // reorder it, and an exact accented term is indexed beside its folded
+    // one). `rank` orders the matches: exact accents, words standing together
+    // and whole names count extra. `shortlist` leaves out words standing
+    // together, whose phrase checks read positions for every candidate and
+    // cost ten times the rest on a large catalog. `count` only finds the
+    // matches, for Boolean passes over all of them (totals and facets).
+    enum class Purpose { rank, shortlist, count };
+
     // `all_words`: every included word must match (true) or any may (false).
-    Xapian::Query build(const ParsedQuery& query, bool all_words = true);
+    Xapian::Query build(const ParsedQuery& query, bool all_words = true, Purpose purpose = Purpose::rank);
 
     const HighlightTerms& highlights() const { return highlights_; }
 

@@ -5,6 +5,7 @@
 
 #include "catalog/validation.h"
 #include "index/schema.h"
+#include "search/docid_set.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
@@ -18,6 +19,10 @@ namespace {
 // A correction is tried when the query found fewer than this many entries.
 constexpr Xapian::doccount kFewResults = 3;
 constexpr double kNoLocationKm = 1e9;
+// The shortlist re-ranked with the words-together boost: ten times the page
+// deep, at least 100 entries (matches up to that many are ranked in one pass).
+constexpr Xapian::doccount kShortlistFactor = 10;
+constexpr Xapian::doccount kShortlistMin = 100;
 
 Xapian::Query filter_terms(std::string_view prefix, const std::vector<std::string>& values, bool fold_values) {
     std::vector<Xapian::Query> terms;
@@ -55,13 +60,6 @@ Xapian::Query filters_of(const SearchRequest& r, FacetGroup except = FacetGroup:
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
-struct Match {
-    Xapian::MSet mset;
-    std::unique_ptr<FacetCounter> facets;
-    HighlightTerms highlights;
-    Xapian::doccount total() const { return mset.get_matches_estimated(); }
-};
-
 // The included words of a query as one phrase.
 ParsedQuery as_phrase(const ParsedQuery& q) {
     ParsedQuery out;
@@ -87,65 +85,58 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const std::size_t per_page = std::max<std::size_t>(1, request.per_page);
     const std::size_t page = std::max<std::size_t>(1, request.page);
 
-    auto run = [&](const ParsedQuery& parsed, bool all_words) {
+    // Counting and ranking are separate passes. Counting goes through the
+    // whole match (exact totals and facets) with a Boolean query and no
+    // weights; ranking computes weights for the requested page only, so Xapian
+    // can skip entries that cannot reach it.
+    auto count_matches = [&](const ParsedQuery& parsed, bool all_words, const Xapian::Query& filter,
+                             FacetCounter* facets, Xapian::doccount at_least) {
         QueryBuilder builder(db_);
-        Xapian::Query q = builder.build(parsed, all_words);
-        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+        Xapian::Query q = builder.build(parsed, all_words, QueryBuilder::Purpose::count);
+        if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
         Xapian::Enquire enquire(db_);
         enquire.set_query(q);
-        bool empty_query = parsed.empty();
-        if (request.sort == SortOrder::distance && request.near) {
-            Xapian::LatLongCoord centre(request.near->lat, request.near->lon);
-            auto* keys = new Xapian::LatLongDistanceKeyMaker(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(),
-                                                             kNoLocationKm * 1000);
-            enquire.set_sort_by_key_then_relevance(keys->release(), false);
-        } else if (request.sort == SortOrder::name || empty_query) {
-            enquire.set_sort_by_value_then_relevance(request.lang == "en" ? schema::kSlotSortEn : schema::kSlotSortVi,
-                                                     false);
-        }
-        Match m;
-        m.facets = std::make_unique<FacetCounter>(facets_);
-        enquire.add_matchspy(m.facets.get());
-        // Checking every match makes the facet counts and the total exact.
-        m.mset = enquire.get_mset(static_cast<Xapian::doccount>((page - 1) * per_page),
-                                  static_cast<Xapian::doccount>(per_page), db_.get_doccount());
-        m.highlights = builder.highlights();
-        return m;
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (facets) enquire.add_matchspy(facets);
+        return enquire.get_mset(0, 0, at_least).get_matches_estimated();
     };
-
-    // Roughly how many entries a query matches: enough to compare respellings.
-    auto count = [&](const ParsedQuery& parsed, bool all_words) {
-        QueryBuilder builder(db_);
-        Xapian::Query q = builder.build(parsed, all_words);
-        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(q);
-        return enquire.get_mset(0, 0, 1000).get_matches_estimated();
-    };
-
+    const Xapian::doccount everything = db_.get_doccount();
     ParsedQuery parsed = parse_query(request.query, request.prefix);
     bool all_words = true;
     SearchResponse response;
     response.query = request.query;
     response.page = page;
     response.per_page = per_page;
-    Match match = run(parsed, true);
+    // The exact total and facet counts, in one pass over the whole match;
+    // again if the query is respelled or relaxed below.
+    auto count_with_facets = [&](bool all) {
+        FacetCounter facets(facets_);
+        response.total = count_matches(parsed, all, filters, &facets, everything);
+        response.kind_facet.clear();
+        response.theme_facet.clear();
+        response.area_facet.clear();
+        response.stars_facet.clear();
+        facets.fill(response);
+    };
+    count_with_facets(true);
 
     // Respell when nothing matched, or when few did and some word is not a
     // word of the catalog; keep the respelling that finds the most.
-    if (!parsed.empty() && match.total() < kFewResults) {
+    if (!parsed.empty() && response.total < kFewResults) {
         auto dictionary = spelling_();
         SpellingCorrector corrector(db_, *dictionary);
-        if (match.total() == 0 || corrector.has_unknown(parsed)) {
+        if (response.total == 0 || corrector.has_unknown(parsed)) {
             // The respelling whose words most often stand together wins ("ruong
             // bac thang" is a phrase of the catalog, "ruong bac than" is not),
-            // then the one that finds the most.
+            // then the one that finds the most. Counting up to 1,000 is enough
+            // to compare them.
             std::optional<ParsedQuery> best;
-            std::pair<Xapian::doccount, Xapian::doccount> best_score{0, match.total()};
+            std::pair<Xapian::doccount, Xapian::doccount> best_score{0, static_cast<Xapian::doccount>(response.total)};
             for (const auto& alternative : corrector.alternatives(parsed)) {
-                std::pair<Xapian::doccount, Xapian::doccount> score{count(as_phrase(alternative), true),
-                                                                    count(alternative, true)};
-                if (score.second > match.total() && score > best_score) {
+                std::pair<Xapian::doccount, Xapian::doccount> score{
+                    count_matches(as_phrase(alternative), true, filters, nullptr, 1000),
+                    count_matches(alternative, true, filters, nullptr, 1000)};
+                if (score.second > response.total && score > best_score) {
                     best = alternative;
                     best_score = score;
                 }
@@ -153,40 +144,73 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             if (best) {
                 response.corrected_query = to_text(*best);
                 parsed = std::move(*best);
-                match = run(parsed, true);
+                count_with_facets(true);
             }
         }
     }
-    if (match.total() == 0 && parsed.included_words().size() > 1) {
+    if (response.total == 0 && parsed.included_words().size() > 1) {
         // Nothing has every word: show what has most of them.
         all_words = false;
-        match = run(parsed, false);
+        count_with_facets(false);
     }
 
-    response.total = match.total();
-    match.facets->fill(response);
     // A facet group's counts ignore that group's own filter, so that choosing
     // one area still shows how many the other areas have (and can be added).
     auto recount = [&](FacetGroup group, FacetCounts SearchResponse::*counts) {
-        QueryBuilder builder(db_);
-        Xapian::Query q = builder.build(parsed, all_words);
-        Xapian::Query others = filters_of(request, group);
-        if (!others.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, others);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(q);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only: no ranking needed
-        FacetCounter counter(facets_);
-        enquire.add_matchspy(&counter);
-        enquire.get_mset(0, 0, db_.get_doccount());
+        FacetCounter facets(facets_);
+        count_matches(parsed, all_words, filters_of(request, group), &facets, everything);
         SearchResponse all;
-        counter.fill(all);
+        facets.fill(all);
         response.*counts = std::move(all.*counts);
     };
     if (!request.kinds.empty()) recount(FacetGroup::kind, &SearchResponse::kind_facet);
     if (!request.themes.empty()) recount(FacetGroup::theme, &SearchResponse::theme_facet);
     if (!request.areas.empty()) recount(FacetGroup::area, &SearchResponse::area_facet);
     if (request.stars_min) recount(FacetGroup::stars, &SearchResponse::stars_facet);
-    for (auto it = match.mset.begin(); it != match.mset.end(); ++it) {
+
+    // The page, ranked in two passes: a shortlist of the best matches without
+    // the words-together boost, then the shortlist re-ranked with it (scores
+    // use the whole catalog's statistics, so they are the scores a single
+    // pass would give). An entry outside the shortlist whose words stand
+    // together could be missed; with the words in it and a shortlist ten
+    // times the page deep, that is the price of reading positions for 100
+    // entries instead of all matches.
+    auto enquire_for = [&](const Xapian::Query& query) {
+        auto enquire = std::make_unique<Xapian::Enquire>(db_);
+        enquire->set_query(query);
+        if (request.sort == SortOrder::distance && request.near) {
+            Xapian::LatLongCoord centre(request.near->lat, request.near->lon);
+            auto* keys = new Xapian::LatLongDistanceKeyMaker(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(),
+                                                             kNoLocationKm * 1000);
+            enquire->set_sort_by_key_then_relevance(keys->release(), false);
+        } else if (request.sort == SortOrder::name || parsed.empty()) {
+            enquire->set_sort_by_value_then_relevance(
+                request.lang == "en" ? schema::kSlotSortEn : schema::kSlotSortVi, false);
+        }
+        return enquire;
+    };
+    auto with_filters = [&](Xapian::Query q) {
+        return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+    };
+    const auto first = static_cast<Xapian::doccount>((page - 1) * per_page);
+    const auto page_size = static_cast<Xapian::doccount>(per_page);
+    QueryBuilder builder(db_);
+    Xapian::Query ranked = with_filters(builder.build(parsed, all_words, QueryBuilder::Purpose::rank));
+    Xapian::MSet mset;
+    if (request.sort != SortOrder::relevance || parsed.empty() || response.total <= kShortlistMin) {
+        mset = enquire_for(ranked)->get_mset(first, page_size);
+    } else {
+        QueryBuilder shortlister(db_);
+        Xapian::Query quick = with_filters(shortlister.build(parsed, all_words, QueryBuilder::Purpose::shortlist));
+        const Xapian::doccount depth = std::max(kShortlistMin, (first + page_size) * kShortlistFactor);
+        Xapian::MSet shortlist = enquire_for(quick)->get_mset(0, depth);
+        std::vector<Xapian::docid> ids;
+        for (auto it = shortlist.begin(); it != shortlist.end(); ++it) ids.push_back(*it);
+        Xapian::Query only(Xapian::Query::OP_FILTER, ranked, Xapian::Query((new DocidSet(std::move(ids)))->release()));
+        mset = enquire_for(only)->get_mset(first, page_size);
+    }
+    const HighlightTerms& highlights = builder.highlights();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         Entry entry = entry_from_json(nlohmann::json::parse(doc.get_data()));
         SearchHit hit;
@@ -195,7 +219,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         hit.name = entry.name.in(request.lang);
         hit.summary = entry.summary.in(request.lang);
         const std::string& body = entry.body.in(request.lang);
-        hit.snippet = make_snippet(body.empty() ? hit.summary : body, match.highlights);
+        hit.snippet = make_snippet(body.empty() ? hit.summary : body, highlights);
         hit.area = entry.area;
         hit.themes = entry.themes;
         hit.location = entry.location;

@@ -99,6 +99,10 @@ int main(int argc, char** argv) {
     app.add_option("--queries", queries_file)->required();
     app.add_option("--fts", fts_file, "FTS5 database to build and query (default: DATA/fts5.sqlite)");
     app.add_option("--rounds", rounds);
+    std::size_t slowest = 0;
+    app.add_option("--slowest", slowest, "also list this many of the slowest lc queries");
+    bool skip_fts = false;
+    app.add_flag("--no-fts", skip_fts, "measure lc only");
     CLI11_PARSE(app, argc, argv);
     if (fts_file.empty()) fts_file = data + "/fts5.sqlite";
     auto queries = read_lines(queries_file);
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
         service.search(r);
     }
     std::vector<double> lc_ms;
+    std::vector<std::pair<double, std::string>> by_query;
     std::size_t total_hits = 0;
     for (int round = 0; round < rounds; ++round)
         for (const auto& q : queries) {
@@ -120,9 +125,14 @@ int main(int argc, char** argv) {
             auto res = service.search(r);
             lc_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
             total_hits += res.total;
+            if (slowest) by_query.emplace_back(lc_ms.back(), q + " (" + std::to_string(res.total) + " matches)");
         }
     print("lc (exact facets)", summarize(lc_ms));
     std::cout << "lc mean_total_matches=" << total_hits / std::max<std::size_t>(1, lc_ms.size()) << "\n";
+    std::sort(by_query.rbegin(), by_query.rend());
+    for (std::size_t i = 0; i < std::min(slowest, by_query.size()); ++i)
+        std::cout << "  slow: " << std::fixed << std::setprecision(2) << by_query[i].first << " ms  " << by_query[i].second << "\n";
+    if (skip_fts) return 0;
 
     auto t0 = Clock::now();
     build_fts(corpus, fts_file);
