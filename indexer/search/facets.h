@@ -39,6 +39,8 @@ class FacetCounter : public Xapian::MatchSpy {
 public:
     explicit FacetCounter(std::shared_ptr<const FacetTable> table);
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts one matching document.
+    void count(Xapian::docid id);
 
     // Counts by facet value, for the response.
     void fill(SearchResponse& response) const;

@@ -6,6 +6,7 @@
 #include "catalog/validation.h"
 #include "index/schema.h"
 #include "search/docid_set.h"
+#include "search/match_set.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
@@ -85,58 +86,45 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const std::size_t per_page = std::max<std::size_t>(1, request.per_page);
     const std::size_t page = std::max<std::size_t>(1, request.page);
 
-    // Counting and ranking are separate passes. Counting goes through the
-    // whole match (exact totals and facets) with a Boolean query and no
-    // weights; ranking computes weights for the requested page only, so Xapian
-    // can skip entries that cannot reach it.
-    auto count_matches = [&](const ParsedQuery& parsed, bool all_words, const Xapian::Query& filter,
-                             FacetCounter* facets, Xapian::doccount at_least) {
+    // Counting and ranking are separate. Counting finds the whole match set
+    // (exact totals and facets) from the Boolean form of the query, outside
+    // Xapian's matcher where it can (match_set.h); ranking computes weights
+    // for the requested page only, so Xapian can skip entries that cannot
+    // reach it.
+    auto query_matches = [&](const ParsedQuery& p, bool all) {
         QueryBuilder builder(db_);
-        Xapian::Query q = builder.build(parsed, all_words, QueryBuilder::Purpose::count);
-        if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(q);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        if (facets) enquire.add_matchspy(facets);
-        return enquire.get_mset(0, 0, at_least).get_matches_estimated();
+        return match_set(db_, builder.build(p, all, QueryBuilder::Purpose::count));
     };
-    const Xapian::doccount everything = db_.get_doccount();
+    auto filtered = [&](MatchSet set, const Xapian::Query& filter) {
+        if (!filter.empty()) set &= match_set(db_, filter);
+        return set;
+    };
+
     ParsedQuery parsed = parse_query(request.query, request.prefix);
     bool all_words = true;
     SearchResponse response;
     response.query = request.query;
     response.page = page;
     response.per_page = per_page;
-    // The exact total and facet counts, in one pass over the whole match;
-    // again if the query is respelled or relaxed below.
-    auto count_with_facets = [&](bool all) {
-        FacetCounter facets(facets_);
-        response.total = count_matches(parsed, all, filters, &facets, everything);
-        response.kind_facet.clear();
-        response.theme_facet.clear();
-        response.area_facet.clear();
-        response.stars_facet.clear();
-        facets.fill(response);
-    };
-    count_with_facets(true);
+    MatchSet found = query_matches(parsed, true);  // before filters
+    MatchSet shown = filtered(found, filters);
 
     // Respell when nothing matched, or when few did and some word is not a
     // word of the catalog; keep the respelling that finds the most.
-    if (!parsed.empty() && response.total < kFewResults) {
+    if (!parsed.empty() && shown.count() < kFewResults) {
         auto dictionary = spelling_();
         SpellingCorrector corrector(db_, *dictionary);
-        if (response.total == 0 || corrector.has_unknown(parsed)) {
+        const std::size_t total = shown.count();
+        if (total == 0 || corrector.has_unknown(parsed)) {
             // The respelling whose words most often stand together wins ("ruong
             // bac thang" is a phrase of the catalog, "ruong bac than" is not),
-            // then the one that finds the most. Counting up to 1,000 is enough
-            // to compare them.
+            // then the one that finds the most.
             std::optional<ParsedQuery> best;
-            std::pair<Xapian::doccount, Xapian::doccount> best_score{0, static_cast<Xapian::doccount>(response.total)};
+            std::pair<std::size_t, std::size_t> best_score{0, total};
             for (const auto& alternative : corrector.alternatives(parsed)) {
-                std::pair<Xapian::doccount, Xapian::doccount> score{
-                    count_matches(as_phrase(alternative), true, filters, nullptr, 1000),
-                    count_matches(alternative, true, filters, nullptr, 1000)};
-                if (score.second > response.total && score > best_score) {
+                std::pair<std::size_t, std::size_t> score{filtered(query_matches(as_phrase(alternative), true), filters).count(),
+                                                          filtered(query_matches(alternative, true), filters).count()};
+                if (score.second > total && score > best_score) {
                     best = alternative;
                     best_score = score;
                 }
@@ -144,23 +132,30 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             if (best) {
                 response.corrected_query = to_text(*best);
                 parsed = std::move(*best);
-                count_with_facets(true);
+                found = query_matches(parsed, true);
+                shown = filtered(found, filters);
             }
         }
     }
-    if (response.total == 0 && parsed.included_words().size() > 1) {
+    if (shown.count() == 0 && parsed.included_words().size() > 1) {
         // Nothing has every word: show what has most of them.
         all_words = false;
-        count_with_facets(false);
+        found = query_matches(parsed, false);
+        shown = filtered(found, filters);
     }
 
+    response.total = shown.count();
+    auto fill_facets = [&](const MatchSet& set, SearchResponse& out) {
+        FacetCounter facets(facets_);
+        set.for_each([&](Xapian::docid id) { facets.count(id); });
+        facets.fill(out);
+    };
+    fill_facets(shown, response);
     // A facet group's counts ignore that group's own filter, so that choosing
     // one area still shows how many the other areas have (and can be added).
     auto recount = [&](FacetGroup group, FacetCounts SearchResponse::*counts) {
-        FacetCounter facets(facets_);
-        count_matches(parsed, all_words, filters_of(request, group), &facets, everything);
         SearchResponse all;
-        facets.fill(all);
+        fill_facets(filtered(found, filters_of(request, group)), all);
         response.*counts = std::move(all.*counts);
     };
     if (!request.kinds.empty()) recount(FacetGroup::kind, &SearchResponse::kind_facet);

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,7 +16,12 @@
 #include "catalog/store.h"
 #include "index/index_writer.h"
 #include "index/progress.h"
+#include "index/index_location.h"
+#include "index/schema.h"
 #include "search/docid_set.h"
+#include "search/match_set.h"
+#include "search/query_builder.h"
+#include "search/query_parser.h"
 #include "search/search_service.h"
 #include "support/temp_dir.h"
 
@@ -40,6 +46,25 @@ std::vector<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Que
     return ids;
 }
 
+// 151 entries that all say "nậm" and "bản": 60 destinations say both twice,
+// apart; 90 longer events say each once, apart; one destination, created
+// last, says "Nậm Bản" together once and alone has a location.
+void build_catalog(const std::filesystem::path& data) {
+    lc::Store store(data, lc::Store::Mode::create_if_missing);
+    for (int i = 0; i < 60; ++i)
+        store.create(place("hai-lan-" + std::to_string(i), "Nậm có suối. Bản có chợ. Nậm có thác. Bản có nhà."), "t");
+    for (int i = 0; i < 90; ++i)
+        store.create(place("mot-lan-" + std::to_string(i),
+                           "Nậm chảy qua rừng già, đồi chè, nương ngô và thung lũng rộng. Bản ở xa, bên kia núi cao.",
+                           lc::Kind::event),
+                     "t");
+    lc::Entry together = place("nam-ban", "Đường lên Nậm Bản đi qua rừng.");
+    together.location = lc::Location{22.4, 103.3};
+    store.create(together, "t");
+    lc::SilentProgress quiet;
+    lc::rebuild_index(store, data, quiet, {});
+}
+
 }  // namespace
 
 TEST_CASE("DocidSet is a Boolean filter of exactly its documents", "[search]") {
@@ -60,23 +85,7 @@ TEST_CASE("DocidSet is a Boolean filter of exactly its documents", "[search]") {
 
 TEST_CASE("a large match is counted whole and its words-together entry still ranks first", "[search]") {
     lc::test::TempDir dir;
-    {
-        lc::Store store(dir.path(), lc::Store::Mode::create_if_missing);
-        // 60 entries say both words twice, apart: without the words-together
-        // boost they outrank the one that says them together once.
-        for (int i = 0; i < 60; ++i)
-            store.create(place("hai-lan-" + std::to_string(i), "Nậm có suối. Bản có chợ. Nậm có thác. Bản có nhà."), "t");
-        // 90 longer entries say each word once, apart, and rank below it.
-        for (int i = 0; i < 90; ++i)
-            store.create(place("mot-lan-" + std::to_string(i),
-                               "Nậm chảy qua rừng già, đồi chè, nương ngô và thung lũng rộng. Bản ở xa, bên kia núi cao.",
-                               lc::Kind::event),
-                         "t");
-        // Created last, so it is not first by document order either.
-        store.create(place("nam-ban", "Đường lên Nậm Bản đi qua rừng."), "t");
-        lc::SilentProgress quiet;
-        lc::rebuild_index(store, dir.path(), quiet, {});
-    }
+    build_catalog(dir.path());
     lc::SearchService service(dir.path());
 
     lc::SearchRequest request;
@@ -110,4 +119,43 @@ TEST_CASE("a large match is counted whole and its words-together entry still ran
         for (const auto& hit : service.search(request).results) CHECK(seen.insert(hit.slug).second);
     }
     CHECK(seen.size() == 151);
+}
+
+TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
+    lc::test::TempDir dir;
+    build_catalog(dir.path());
+    auto current = lc::IndexLocation(dir.path()).current();
+    REQUIRE(current);
+    Xapian::Database db(current->string());
+
+    // Every shape of query the search builds: plain words with and without
+    // accents, phrases, a prefix, an excluded word, relaxed (any word), and
+    // filters, including one by distance.
+    for (const std::string text : {"nam ban", "nậm bản", "\"nam ban\"", "nậm ch", "nam -suoi", "ban chợ nhà",
+                                   "rung gia", "khong co gi", ""}) {
+        for (bool all_words : {true, false}) {
+            lc::ParsedQuery parsed = lc::parse_query(text, text == "nậm ch");
+            lc::QueryBuilder builder(db);
+            Xapian::Query q = builder.build(parsed, all_words, lc::QueryBuilder::Purpose::count);
+            for (const auto& filter : {Xapian::Query(), Xapian::Query("Kevent"),
+                                       Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kevent"), Xapian::Query("Kproduct"))}) {
+                Xapian::Query full = filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+                CAPTURE(text, all_words, full.get_description());
+                std::vector<Xapian::docid> ours;
+                lc::match_set(db, full).for_each([&](Xapian::docid id) { ours.push_back(id); });
+                CHECK(ours == matches(db, full));
+            }
+        }
+    }
+    // A part left to the matcher: a distance filter (1 km around the one
+    // entry with a location).
+    auto* near = new Xapian::LatLongDistancePostingSource(lc::schema::kSlotLocation, Xapian::LatLongCoord(22.4, 103.3),
+                                                          Xapian::GreatCircleMetric(), 1000.0);
+    Xapian::Query nearby(Xapian::Query::OP_FILTER, Xapian::Query("XBnam"), Xapian::Query(near->release()));
+    std::vector<Xapian::docid> ours;
+    lc::match_set(db, nearby).for_each([&](Xapian::docid id) { ours.push_back(id); });
+    CHECK(ours.size() == 1);
+    CHECK(ours == matches(db, nearby));
+    CHECK(lc::match_set(db, Xapian::Query::MatchNothing).count() == 0);
+    CHECK(lc::match_set(db, Xapian::Query::MatchAll).count() == 151);
 }
