@@ -56,7 +56,15 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::st
                                             std::string_view canonical_prefix, std::string_view folded_prefix,
                                             std::string_view stem_prefix) {
     if (text.empty()) return pos;
+    previous_.clear();
+    Xapian::termpos previous_position = 0;
     pos = tokenizer_.each(text, pos, [&](const text::TokenView& t) {
+        if (!previous_.empty() && t.position == previous_position + 1) {
+            term_.assign(schema::kPairPrefix).append(previous_).append(" ").append(t.folded);
+            doc.add_term(term_);
+        }
+        previous_.assign(t.folded);
+        previous_position = t.position;
         if (t.canonical != t.folded) {
             term_.assign(canonical_prefix).append(t.canonical);
             doc.add_posting(term_, t.position);

@@ -49,6 +49,7 @@ private:
     std::unique_ptr<Collators> collators_;
     SpellingCounts spelling_;
     std::string term_;  // reused buffer
+    std::string previous_;  // the last word's folded form, for pairs
 };
 
 }  // namespace lc

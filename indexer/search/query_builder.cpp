@@ -35,6 +35,15 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& qs) {
     return Xapian::Query(op, qs.begin(), qs.end());
 }
 
+// Two whole words: the pair term finds them standing together in any field.
+bool is_pair(const std::vector<QueryWord>& words) {
+    return words.size() == 2 && !words[0].prefix && !words[1].prefix;
+}
+
+Xapian::Query pair_term(const std::vector<QueryWord>& words) {
+    return Xapian::Query(std::string(schema::kPairPrefix) + words[0].folded + " " + words[1].folded);
+}
+
 bool is_english_like(const std::string& folded) {
     return utf8::is_ascii(folded) &&
            std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -75,33 +84,61 @@ Xapian::Query QueryBuilder::field_match(const schema::TextField& f, const Words&
                          static_cast<Xapian::termcount>(terms.size()));
 }
 
+std::vector<Xapian::Query> QueryBuilder::stems(const schema::TextField& f, const std::vector<Words>& alternatives) const {
+    std::vector<Xapian::Query> out;
+    if (f.stemmed.empty()) return out;
+    for (const auto& alt : alternatives)
+        if (alt.size() == 1 && !alt.front().prefix && is_english_like(alt.front().folded))
+            out.emplace_back(std::string(f.stemmed) + english_(alt.front().folded));
+    return out;
+}
+
 Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool exact) {
     for (const auto& alt : alternatives)
         for (const auto& w : alt) remember(w);
+    const Words& typed = alternatives.front();
+    std::vector<Xapian::Query> parts;
+    // Outside full ranking, two words typed together are found by their pair
+    // term instead of a phrase in each field: the same entries, no positions.
+    const bool pair_by_term = purpose_ != Purpose::rank && is_pair(typed);
+    if (purpose_ == Purpose::count) {
+        if (pair_by_term) parts.push_back(pair_term(typed));
+        for (const auto& f : schema::kTextFields) {
+            if (!pair_by_term) parts.push_back(field_match(f, typed, false));
+            for (std::size_t i = 1; i < alternatives.size(); ++i) parts.push_back(field_match(f, alternatives[i], true));
+            for (auto& stem : stems(f, alternatives)) parts.push_back(std::move(stem));
+        }
+        return combine(Xapian::Query::OP_OR, parts);
+    }
+    if (pair_by_term) {
+        // Shortlisting: weighted as both words in a field, found by the pair.
+        std::vector<Xapian::Query> per_field;
+        for (const auto& f : schema::kTextFields)
+            per_field.push_back(scaled(f.weight, Xapian::Query(Xapian::Query::OP_AND,
+                                                               Xapian::Query(std::string(f.folded) + typed[0].folded),
+                                                               Xapian::Query(std::string(f.folded) + typed[1].folded))));
+        parts.push_back(Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_OR, per_field), pair_term(typed)));
+    }
     // Exact accents only count where the typed words have some.
     const bool exact_possible =
-        exact && std::any_of(alternatives.front().begin(), alternatives.front().end(),
-                             [](const QueryWord& w) { return w.accented && !w.prefix; });
-    std::vector<Xapian::Query> parts;
+        exact && std::any_of(typed.begin(), typed.end(), [](const QueryWord& w) { return w.accented && !w.prefix; });
     for (const auto& f : schema::kTextFields) {
         // Synonyms come from the editors' file, accents and all: they match
         // exactly ("trà" is not "kiểm tra").
-        std::vector<Xapian::Query> same{field_match(f, alternatives.front(), exact_possible)};
+        std::vector<Xapian::Query> same;
+        if (!pair_by_term) same.push_back(field_match(f, typed, exact_possible));
         for (std::size_t i = 1; i < alternatives.size(); ++i) same.push_back(field_match(f, alternatives[i], true));
-        if (exact_possible) {
+        if (exact_possible && !pair_by_term) {
             // Typed with accents: the exact form counts fully, the same letters
             // with other accents only a little ("cá" finds "mắc ca", after fish).
             parts.push_back(scaled(f.weight * kExactWeight, combine(Xapian::Query::OP_SYNONYM, same)));
-            parts.push_back(scaled(f.weight * kOtherAccentsWeight, field_match(f, alternatives.front(), false)));
-        } else {
+            parts.push_back(scaled(f.weight * kOtherAccentsWeight, field_match(f, typed, false)));
+        } else if (!same.empty()) {
             parts.push_back(scaled(f.weight, combine(Xapian::Query::OP_SYNONYM, same)));
         }
-        if (f.stemmed.empty()) continue;
-        std::vector<Xapian::Query> stems;
-        for (const auto& alt : alternatives)
-            if (alt.size() == 1 && !alt.front().prefix && is_english_like(alt.front().folded))
-                stems.emplace_back(std::string(f.stemmed) + english_(alt.front().folded));
-        if (!stems.empty()) parts.push_back(scaled(f.weight * kStemWeight, combine(Xapian::Query::OP_SYNONYM, stems)));
+        std::vector<Xapian::Query> stem_terms = stems(f, alternatives);
+        if (!stem_terms.empty())
+            parts.push_back(scaled(f.weight * kStemWeight, combine(Xapian::Query::OP_SYNONYM, stem_terms)));
     }
     return combine(Xapian::Query::OP_OR, parts);
 }
@@ -161,6 +198,7 @@ Xapian::Query QueryBuilder::plain_run(const Words& words, bool exact, bool all_w
 
 Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purpose purpose) {
     highlights_.exact = query.accented;
+    purpose_ = purpose;
     const bool ranking = purpose != Purpose::count;
     const bool exact = ranking && query.accented;
     std::vector<Xapian::Query> required, excluded;

@@ -36,8 +36,10 @@ public:
     // one). `rank` orders the matches: exact accents, words standing together
     // and whole names count extra. `shortlist` leaves out words standing
     // together, whose phrase checks read positions for every candidate and
-    // cost ten times the rest on a large catalog. `count` only finds the
-    // matches, for Boolean passes over all of them (totals and facets).
+    // cost ten times the rest on a large catalog, and finds a quoted pair of
+    // words by its pair term (schema::kPairPrefix). `count` only finds the
+    // matches, for Boolean passes over all of them (totals and facets), with
+    // pair terms for two words typed together.
     enum class Purpose { rank, shortlist, count };
 
     // `all_words`: every included word must match (true) or any may (false).
@@ -57,10 +59,12 @@ private:
     Xapian::Query plain_run(const Words& words, bool exact, bool all_words);
     std::vector<Words> synonyms_of(const Words& words, std::size_t from, std::size_t n);
     void remember(const QueryWord& w);
+    std::vector<Xapian::Query> stems(const schema::TextField& field, const std::vector<Words>& alternatives) const;
 
     const Xapian::Database& db_;
     Xapian::Stem english_{"english"};
     HighlightTerms highlights_;
+    Purpose purpose_ = Purpose::rank;
 };
 
 }  // namespace lc

@@ -164,12 +164,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.stars_min) recount(FacetGroup::stars, &SearchResponse::stars_facet);
 
     // The page, ranked in two passes: a shortlist of the best matches without
-    // the words-together boost, then the shortlist re-ranked with it (scores
-    // use the whole catalog's statistics, so they are the scores a single
-    // pass would give). An entry outside the shortlist whose words stand
-    // together could be missed; with the words in it and a shortlist ten
-    // times the page deep, that is the price of reading positions for 100
-    // entries instead of all matches.
+    // reading positions (no words-together boost; a quoted pair found by its
+    // pair term), then the shortlist re-ranked by the full query (scores use
+    // the whole catalog's statistics, so they are the scores a single pass
+    // would give). An entry outside the shortlist whose words stand together
+    // could be missed; with the words in it and a shortlist ten times the
+    // page deep, that is the price of reading positions for 100 entries
+    // instead of all matches. Sorted by name or distance, relevance only
+    // breaks ties, and the shortlist query alone orders the page.
     auto enquire_for = [&](const Xapian::Query& query) {
         auto enquire = std::make_unique<Xapian::Enquire>(db_);
         enquire->set_query(query);
@@ -191,12 +193,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const auto page_size = static_cast<Xapian::doccount>(per_page);
     QueryBuilder builder(db_);
     Xapian::Query ranked = with_filters(builder.build(parsed, all_words, QueryBuilder::Purpose::rank));
+    QueryBuilder shortlister(db_);
+    Xapian::Query quick = with_filters(shortlister.build(parsed, all_words, QueryBuilder::Purpose::shortlist));
     Xapian::MSet mset;
-    if (request.sort != SortOrder::relevance || parsed.empty() || response.total <= kShortlistMin) {
+    if (request.sort != SortOrder::relevance || parsed.empty()) {
+        mset = enquire_for(quick)->get_mset(first, page_size);
+    } else if (response.total <= kShortlistMin) {
         mset = enquire_for(ranked)->get_mset(first, page_size);
     } else {
-        QueryBuilder shortlister(db_);
-        Xapian::Query quick = with_filters(shortlister.build(parsed, all_words, QueryBuilder::Purpose::shortlist));
         const Xapian::doccount depth = std::max(kShortlistMin, (first + page_size) * kShortlistFactor);
         Xapian::MSet shortlist = enquire_for(quick)->get_mset(0, depth);
         std::vector<Xapian::docid> ids;

@@ -219,6 +219,20 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     CHECK(has_term(db, id, "XLduong"));
     CHECK(has_term(db, id, "XEsam lai chau"));  // the whole name
 
+    // Pairs of words standing together in one field, folded, no positions.
+    for (const char* pair : {"XPsam lai", "XPlai chau", "XPchau ginseng", "XPtan rung",
+                             "XPtam duong", "XPmedicinal plants"}) {
+        INFO(pair);
+        CHECK(has_term(db, id, pair));
+    }
+    CHECK(positions(db, id, "XPsam lai").empty());
+    // Not across fields, nor across punctuation-free gaps between them: the
+    // Vietnamese name ends with "châu", the English one starts with "lai";
+    // the summary ends "rừng." and the body starts "Sâm".
+    CHECK_FALSE(has_term(db, id, "XPchau lai"));
+    CHECK_FALSE(has_term(db, id, "XPrung sam"));
+    CHECK_FALSE(has_term(db, id, "XPsam rung"));  // words apart
+
     // English stems, for English text only.
     Xapian::Stem english("english");
     CHECK(has_term(db, id, "ZN" + english("ginseng")));
