@@ -61,6 +61,10 @@ int serve(const lc::api::Config& config) {
     const auto max_threads = static_cast<std::size_t>(config.threads);
     server.new_task_queue = [max_threads] { return new lc::api::ElasticThreadPool(8, max_threads); };
     server.set_payload_max_length(config.max_body_bytes);
+    // httplib writes the headers and the body of an answer separately; with
+    // Nagle's algorithm the body then waited for the client's delayed ACK,
+    // 40 ms on Linux, on every small answer of a kept-alive connection.
+    server.set_tcp_nodelay(true);
     server.set_read_timeout(config.read_timeout_s, 0);
     server.set_write_timeout(config.write_timeout_s, 0);
     server.set_keep_alive_timeout(config.keep_alive_s);

@@ -328,6 +328,7 @@ StoredEntry Store::restore(std::string_view slug, std::optional<std::int64_t> re
 
 std::size_t Store::purge_revisions(std::string_view slug, std::int64_t before) {
     return write([&] {
+        counts_cache_.reset();  // the revision count changes without a new change
         auto current = find_locked(slug);
         if (!current) throw NotFound("no entry '" + std::string(slug) + "'");
         SQLite::Statement d(*db_,
@@ -386,6 +387,8 @@ void Store::for_each(const std::function<void(const StoredEntry&)>& fn, bool inc
 
 CatalogCounts Store::counts() const {
     std::lock_guard lock(mutex_);
+    const std::int64_t seq = db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'").getInt64();
+    if (counts_cache_ && counts_cache_->first == seq) return counts_cache_->second;
     CatalogCounts c;
     SQLite::Statement q(*db_, "SELECT kind, status, deleted, COUNT(*) FROM entries GROUP BY kind, status, deleted");
     while (q.executeStep()) {
@@ -398,6 +401,7 @@ CatalogCounts Store::counts() const {
             c.published_by_kind[q.getColumn(0).getString()] += n;
     }
     c.revisions = static_cast<std::size_t>(db_->execAndGet("SELECT COUNT(*) FROM revisions").getInt64());
+    counts_cache_.emplace(seq, c);
     return c;
 }
 

@@ -188,6 +188,10 @@ private:
     bool read_only_ = false;
     mutable std::mutex mutex_;
     std::unique_ptr<SQLite::Database> db_;
+    // counts() reads every entry row (bodies and all); /healthz asks for it on
+    // every probe. Entries change only with the change sequence, so the last
+    // answer is kept with the sequence it was read at.
+    mutable std::optional<std::pair<std::int64_t, CatalogCounts>> counts_cache_;
 };
 
 std::string_view to_string(TokenRole role);

@@ -616,7 +616,9 @@ TEST_CASE("store: purging old revisions keeps the latest", "[catalog][store]") {
         e.summary.vi = "Lần " + std::to_string(i);
         store.replace(e, std::nullopt, "an");
     }
+    CHECK(revision_count(store) == 5);  // counted (and kept) before the purge
     CHECK(store.purge_revisions("a", 3) == 2);
+    CHECK(revision_count(store) == 3);
     auto revs = store.revisions("a");
     REQUIRE(revs.size() == 3);
     CHECK(revs[0].revision == 3);
@@ -624,4 +626,19 @@ TEST_CASE("store: purging old revisions keeps the latest", "[catalog][store]") {
     REQUIRE(store.revisions("a").size() == 1);
     CHECK(store.revisions("a")[0].revision == 5);
     CHECK(store.find("a")->entry == e);
+}
+
+TEST_CASE("store: counts follow changes, also those of another process", "[catalog][store]") {
+    TempDir dir;
+    lc::Store store(dir.path(), Mode::create_if_missing);
+    store.create(make_entry("a", "Một"), "an");
+    CHECK(store.counts().published_by_kind.at("destination") == 1);
+    {
+        lc::Store other(dir.path(), Mode::must_exist);  // as lc-indexer import would
+        other.create(make_entry("b", "Hai"), "an");
+    }
+    CHECK(store.counts().published_by_kind.at("destination") == 2);
+    store.remove("a", std::nullopt, "an");
+    CHECK(store.counts().published_by_kind.at("destination") == 1);
+    CHECK(store.counts().deleted == 1);
 }
