@@ -314,4 +314,25 @@ nlohmann::ordered_json to_json(const Entry& e) {
 
 std::string to_canonical_json(const Entry& entry) { return to_json(entry).dump(); }
 
+Entry entry_from_canonical_json(std::string_view text) {
+    const json j = json::parse(text);
+    auto localized = [&](const char* field) { return LocalizedText{j.at(field).at("vi"), j.at(field).at("en")}; };
+    Entry e;
+    e.slug = j.at("slug");
+    e.kind = parse_kind(j.at("kind").get<std::string>()).value_or(Kind::destination);
+    e.name = localized("name");
+    e.summary = localized("summary");
+    e.body = localized("body");
+    e.aliases = j.at("aliases").get<std::vector<std::string>>();
+    e.themes = j.at("themes").get<std::vector<std::string>>();
+    e.area = j.at("area");
+    if (const auto& l = j.at("location"); !l.is_null()) e.location = Location{l.at("lat"), l.at("lon")};
+    if (const auto& s = j.at("ocop_stars"); !s.is_null()) e.ocop_stars = s.get<int>();
+    e.certifications = j.at("certifications").get<std::vector<std::string>>();
+    e.season = j.at("season").get<std::vector<int>>();
+    e.source = j.at("source");
+    e.status = parse_status(j.at("status").get<std::string>()).value_or(Status::published);
+    return e;
+}
+
 }  // namespace lc

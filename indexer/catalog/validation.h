@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,5 +46,11 @@ nlohmann::ordered_json to_json(const Entry& entry);
 
 // Compact, deterministic serialization: equal entries give equal strings.
 std::string to_canonical_json(const Entry& entry);
+
+// The inverse of to_canonical_json, for text this program wrote and already
+// validated (the index's stored documents): no validation and no
+// normalization, which cost more than the search itself for a page of hits.
+// A value of the wrong type is a nlohmann::json exception.
+Entry entry_from_canonical_json(std::string_view text);
 
 }  // namespace lc

@@ -56,8 +56,6 @@ FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table)
       theme_(table_->themes.size() + 1),
       stars_(6) {}
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) { count(doc.get_docid()); }
-
 void FacetCounter::count(Xapian::docid id) {
     // A document newer than the table (the index moved on mid-search) is not counted.
     if (id >= table_->docs.size()) return;

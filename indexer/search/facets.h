@@ -3,9 +3,9 @@
 // Reading four values from every matching document is the slow part of exact
 // facets; instead, a FacetTable keeps each document's kind, area, stars and
 // themes as small integer codes in arrays indexed by document id, built once
-// per index revision and shared by all searching threads. FacetCounter is a
-// Xapian MatchSpy over the match that only increments counters from those
-// arrays: matching and counting stay separate.
+// per index revision and shared by all searching threads. FacetCounter only
+// increments counters from those arrays for each document of a match set
+// (match_set.h): matching and counting stay separate.
 #pragma once
 
 #include <cstdint>
@@ -35,10 +35,9 @@ public:
     std::vector<std::string> kinds, areas, themes;
 };
 
-class FacetCounter : public Xapian::MatchSpy {
+class FacetCounter {
 public:
     explicit FacetCounter(std::shared_ptr<const FacetTable> table);
-    void operator()(const Xapian::Document& doc, double weight) override;
     // Counts one matching document.
     void count(Xapian::docid id);
 

@@ -1,7 +1,6 @@
 #include "search/searcher.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "catalog/validation.h"
 #include "index/schema.h"
@@ -211,7 +210,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const HighlightTerms& highlights = builder.highlights();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
-        Entry entry = entry_from_json(nlohmann::json::parse(doc.get_data()));
+        Entry entry = entry_from_canonical_json(doc.get_data());
         SearchHit hit;
         hit.slug = entry.slug;
         hit.kind = entry.kind;
@@ -257,7 +256,7 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_vi
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Entry entry = entry_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        Entry entry = entry_from_canonical_json(it.get_document().get_data());
         out.push_back({entry.slug, entry.kind, entry.name.in(lang)});
     }
     return out;

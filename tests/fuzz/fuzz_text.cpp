@@ -94,9 +94,9 @@ void check_tokens(std::string_view input, const std::string& nfc) {
         std::string_view word = std::string_view(nfc).substr(t.begin, t.end - t.begin);
         CHECK(word.size() <= lc::text::kMaxTokenBytes, input);
         CHECK(!lc::utf8::find_invalid(word), input);
-        // A word of combining marks alone (" \u0301") folds to nothing, so
-        // only the canonical form is sure to be non-empty.
-        CHECK(!t.canonical.empty(), input);
+        // A word of combining marks alone (" \u0301") would fold to nothing
+        // and match every document as the bare field prefix: not a token.
+        CHECK(!t.canonical.empty() && !t.folded.empty(), input);
         CHECK(!lc::utf8::find_invalid(t.canonical) && !lc::utf8::find_invalid(t.folded), input);
         // Words are keyed by their normal forms; numbers by their digits.
         if (has_letter(word)) {

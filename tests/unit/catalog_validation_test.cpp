@@ -455,4 +455,14 @@ TEST_CASE("catalog validation: to_json gives the import shape back", "[catalog][
     CHECK(mj["ocop_stars"].is_null());
     CHECK(mj["status"] == "published");
     CHECK(lc::entry_from_json(json::parse(mj.dump())) == m);
+
+    // What the index stores reads back unchanged without validation, every
+    // field (the product has all of them, the minimal entry none).
+    CHECK(lc::entry_from_canonical_json(lc::to_canonical_json(e)) == e);
+    CHECK(lc::entry_from_canonical_json(lc::to_canonical_json(m)) == m);
+    lc::Entry draft = e;
+    draft.kind = lc::Kind::opportunity;
+    draft.status = lc::Status::draft;
+    draft.ocop_stars.reset();
+    CHECK(lc::entry_from_canonical_json(lc::to_canonical_json(draft)) == draft);
 }
