@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_fail.h"
 #include "catalog/synonyms.h"
 #include "catalog/validation.h"
 #include "catalog/yaml_document.h"
@@ -17,11 +18,7 @@
 namespace {
 
 [[noreturn]] void fail(const std::string& what, std::string_view input) {
-    std::fprintf(stderr, "fuzz_content_file: %s\n  input (%zu bytes): ", what.c_str(),
-                 input.size());
-    for (unsigned char c : input) std::fprintf(stderr, "\\x%02x", c);
-    std::fprintf(stderr, "\n");
-    std::abort();
+    lc::fuzz::fail("fuzz_content_file", what, input);
 }
 
 }  // namespace

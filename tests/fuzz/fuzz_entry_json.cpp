@@ -10,17 +10,15 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_fail.h"
 #include "catalog/synonyms.h"
 #include "catalog/validation.h"
 #include "text/utf8.h"
 
 namespace {
 
-[[noreturn]] void fail(const char* what, std::string_view input) {
-    std::fprintf(stderr, "fuzz_entry_json: %s\n  input (%zu bytes): ", what, input.size());
-    for (unsigned char c : input) std::fprintf(stderr, "\\x%02x", c);
-    std::fprintf(stderr, "\n");
-    std::abort();
+[[noreturn]] void fail(const std::string& what, std::string_view input) {
+    lc::fuzz::fail("fuzz_entry_json", what, input);
 }
 
 void check_entry(const nlohmann::json& value, std::string_view input) {

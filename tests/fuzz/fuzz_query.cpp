@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_fail.h"
 #include "catalog/content_loader.h"
 #include "catalog/store.h"
 #include "index/index_writer.h"
@@ -45,10 +46,7 @@ void remove_data_dir() {
 }
 
 [[noreturn]] void fail(const std::string& what, std::string_view input) {
-    std::fprintf(stderr, "fuzz_query: %s\n  input (%zu bytes): ", what.c_str(), input.size());
-    for (unsigned char c : input) std::fprintf(stderr, "\\x%02x", c);
-    std::fprintf(stderr, "\n");
-    std::abort();
+    lc::fuzz::fail("fuzz_query", what, input);
 }
 
 // At most `max_chars` code points of the valid part. Invalid bytes after a

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_fail.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 #include "text/vietnamese.h"
@@ -19,11 +20,8 @@
 
 namespace {
 
-[[noreturn]] void fail(const char* what, std::string_view input) {
-    std::fprintf(stderr, "fuzz_text: %s\n  input (%zu bytes): ", what, input.size());
-    for (unsigned char c : input) std::fprintf(stderr, "\\x%02x", c);
-    std::fprintf(stderr, "\n");
-    std::abort();
+[[noreturn]] void fail(const std::string& what, std::string_view input) {
+    lc::fuzz::fail("fuzz_text", what, input);
 }
 
 #define CHECK(cond, input)                                \
