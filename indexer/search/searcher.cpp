@@ -192,16 +192,18 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const auto page_size = static_cast<Xapian::doccount>(per_page);
     QueryBuilder builder(db_);
     Xapian::Query ranked = with_filters(builder.build(parsed, all_words, QueryBuilder::Purpose::rank));
-    QueryBuilder shortlister(db_);
-    Xapian::Query quick = with_filters(shortlister.build(parsed, all_words, QueryBuilder::Purpose::shortlist));
+    auto quick = [&] {
+        QueryBuilder shortlister(db_);
+        return with_filters(shortlister.build(parsed, all_words, QueryBuilder::Purpose::shortlist));
+    };
     Xapian::MSet mset;
     if (request.sort != SortOrder::relevance || parsed.empty()) {
-        mset = enquire_for(quick)->get_mset(first, page_size);
+        mset = enquire_for(quick())->get_mset(first, page_size);
     } else if (response.total <= kShortlistMin) {
         mset = enquire_for(ranked)->get_mset(first, page_size);
     } else {
         const Xapian::doccount depth = std::max(kShortlistMin, (first + page_size) * kShortlistFactor);
-        Xapian::MSet shortlist = enquire_for(quick)->get_mset(0, depth);
+        Xapian::MSet shortlist = enquire_for(quick())->get_mset(0, depth);
         std::vector<Xapian::docid> ids;
         for (auto it = shortlist.begin(); it != shortlist.end(); ++it) ids.push_back(*it);
         Xapian::Query only(Xapian::Query::OP_FILTER, ranked, Xapian::Query((new DocidSet(std::move(ids)))->release()));
