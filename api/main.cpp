@@ -34,6 +34,10 @@ void stop_on_signals(httplib::Server& server) {
         int sig = 0;
         sigwait(&set, &sig);
         std::cerr << "lc-api: stopping\n";
+        // A signal that came during start-up (opening a large catalog takes
+        // seconds) is taken here before the server listens, and stop() on a
+        // server not yet running does nothing: wait until it runs.
+        while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         server.stop();
     }).detach();
 }
@@ -48,7 +52,7 @@ int serve(const lc::api::Config& config) {
     std::signal(SIGPIPE, SIG_IGN);
 
     lc::Store store(config.data, lc::Store::Mode::must_exist);
-    lc::SearchService search(config.data);
+    lc::SearchService search(config.data, {.cache_bytes = static_cast<std::size_t>(config.cache_mb) << 20});
     lc::IndexFollower follower(
         store, config.data,
         {.committed = [&search] { search.notify_changed(); },

@@ -23,7 +23,7 @@ void Metrics::record(const std::string& route, int status, double seconds) {
     ++h.count;
 }
 
-std::string Metrics::render(const IndexStatus& index) const {
+std::string Metrics::render(const IndexStatus& index, const SearchService::CacheStats& cache) const {
     std::ostringstream out;
     std::lock_guard lock(mutex_);
     out << "# HELP lc_http_requests_total HTTP requests by route and status.\n"
@@ -51,7 +51,14 @@ std::string Metrics::render(const IndexStatus& index) const {
         << "lc_index_documents " << index.documents << "\n"
         << "# HELP lc_index_ready Whether searches can be answered (1) or not (0).\n"
         << "# TYPE lc_index_ready gauge\n"
-        << "lc_index_ready " << (index.ready ? 1 : 0) << "\n";
+        << "lc_index_ready " << (index.ready ? 1 : 0) << "\n"
+        << "# HELP lc_search_cache_lookups_total Searches looked up in the answer cache, by outcome.\n"
+        << "# TYPE lc_search_cache_lookups_total counter\n"
+        << "lc_search_cache_lookups_total{outcome=\"hit\"} " << cache.hits << "\n"
+        << "lc_search_cache_lookups_total{outcome=\"miss\"} " << cache.misses << "\n"
+        << "# HELP lc_search_cache_bytes Approximate size of the answers kept.\n"
+        << "# TYPE lc_search_cache_bytes gauge\n"
+        << "lc_search_cache_bytes " << cache.bytes << "\n";
     return out.str();
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "search/search_service.h"
 #include "search/search_types.h"
 
 namespace lc::api {
@@ -15,7 +16,7 @@ namespace lc::api {
 class Metrics {
 public:
     void record(const std::string& route, int status, double seconds);
-    std::string render(const IndexStatus& index) const;
+    std::string render(const IndexStatus& index, const SearchService::CacheStats& cache) const;
 
 private:
     struct Histogram {

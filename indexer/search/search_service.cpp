@@ -1,32 +1,79 @@
 #include "search/search_service.h"
 
-#include <unordered_map>
+#include <thread>
 
 #include "index/index_location.h"
 #include "index/index_writer.h"
 #include "index/schema.h"
 #include "search/searcher.h"
+#include "text/tokenizer.h"
 #include "util/error.h"
 
 namespace lc {
 
 namespace {
 
-std::atomic<std::uint64_t> next_service_id{1};
 constexpr auto kRecheckEvery = std::chrono::milliseconds(250);
+// Words a handle's tokenizer remembers: the vocabulary of queries and of the
+// entries shown, a few megabytes at most.
+constexpr std::size_t kTokenizerCacheWords = 20'000;
 
 }  // namespace
 
 struct SearchService::Handle {
     std::unique_ptr<Xapian::Database> db;
+    // Lent to the search for its queries and snippets: the word cache lives
+    // with the few handles instead of with every server thread.
+    text::Tokenizer tokenizer{kTokenizerCacheWords};
     std::string generation;
     std::uint64_t version = 0;
     std::chrono::steady_clock::time_point checked;
     std::shared_ptr<const FacetTable> facets;
 };
 
-SearchService::SearchService(const std::filesystem::path& data_dir)
-    : data_dir_(data_dir), id_(next_service_id++) {}
+// A handle borrowed from the pool, returned when the search is done.
+class SearchService::Lease {
+public:
+    explicit Lease(SearchService& service) : service_(service) {
+        std::unique_lock lock(service_.pool_mutex_);
+        service_.handle_returned_.wait(lock, [&] {
+            return !service_.idle_handles_.empty() || service_.handles_made_ < service_.max_handles_;
+        });
+        if (service_.idle_handles_.empty()) {
+            handle_ = std::make_unique<Handle>();
+            ++service_.handles_made_;
+        } else {
+            handle_ = std::move(service_.idle_handles_.back());
+            service_.idle_handles_.pop_back();
+        }
+    }
+    ~Lease() {
+        {
+            std::lock_guard lock(service_.pool_mutex_);
+            service_.idle_handles_.push_back(std::move(handle_));
+        }
+        service_.handle_returned_.notify_one();
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    Handle& operator*() { return *handle_; }
+
+private:
+    SearchService& service_;
+    std::unique_ptr<Handle> handle_;
+};
+
+namespace {
+
+std::size_t default_handles() { return std::max(2u, 2 * std::thread::hardware_concurrency()); }
+
+}  // namespace
+
+SearchService::SearchService(const std::filesystem::path& data_dir, Options options)
+    : data_dir_(data_dir),
+      max_handles_(options.handles ? options.handles : default_handles()),
+      cache_(options.cache_bytes) {}
 
 SearchService::~SearchService() = default;
 
@@ -93,7 +140,7 @@ void SearchService::refresh(Handle& h) {
     h.facets = facets_for(h.generation, h.db->get_revision(), *h.db);
 }
 
-// Runs `fn(handle)` on this thread's handle, catching up first. A handle that
+// Runs `fn(handle)` on a handle from the pool, catching up first. A handle that
 // lost a race with a writer (DatabaseModifiedError) reopens and retries once.
 template <typename F>
 auto SearchService::with_handle(F&& fn) {
@@ -101,11 +148,12 @@ auto SearchService::with_handle(F&& fn) {
         std::lock_guard lock(mutex_);
         if (!unavailable_.empty()) throw IndexNotReady(unavailable_);
     }
-    thread_local std::unordered_map<std::uint64_t, Handle> handles;
-    Handle& h = handles[id_];
+    Lease lease(*this);
+    Handle& h = *lease;
     for (int attempt = 0;; ++attempt) {
         try {
             refresh(h);
+            text::TokenizerLoan loan(h.tokenizer);
             return fn(h);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2) throw IndexNotReady("the search index is busy; try again");
@@ -133,7 +181,26 @@ Searcher SearchService::searcher(Handle& h) {
 }
 
 SearchResponse SearchService::search(const SearchRequest& request) {
-    return with_handle([&](Handle& h) { return searcher(h).search(request); });
+    return with_handle([&](Handle& h) {
+        const IndexStamp stamp{h.generation, h.db->get_revision()};
+        if (auto kept = cache_.find(request, stamp)) {
+            ++cache_hits_;
+            return std::move(*kept);
+        }
+        ++cache_misses_;
+        SearchResponse response = searcher(h).search(request);
+        cache_.keep(request, stamp, response);
+        return response;
+    });
+}
+
+std::size_t SearchService::handles_open() {
+    std::lock_guard lock(pool_mutex_);
+    return handles_made_;
+}
+
+SearchService::CacheStats SearchService::cache_stats() const {
+    return {cache_hits_.load(), cache_misses_.load(), cache_.size(), cache_.bytes()};
 }
 
 std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang, std::size_t limit) {

@@ -1,15 +1,24 @@
 // Searching the current index from many threads.
 //
-// Each thread keeps its own Xapian::Database handle (Xapian handles are not
-// shared between threads). Before a search a handle catches up when the index
-// has changed: immediately after notify_changed() (the in-process index
-// follower calls it after each commit), and otherwise at most a quarter of a
-// second after another process replaced the index. Facet tables are built once
-// per index revision and shared.
+// A search borrows a Xapian::Database handle from a small pool and has it to
+// itself until it returns it (Xapian handles are not shared between threads).
+// The pool, not the number of threads, bounds the handles: the HTTP server
+// runs one thread per open connection, and a handle per thread held hundreds
+// of handles, each with its own buffers and its own index revision's facet
+// table, under load. Searches beyond the pool's size wait for a handle; they
+// would be waiting for a core anyway.
+//
+// Before a search a handle catches up when the index has changed: immediately
+// after notify_changed() (the in-process index follower calls it after each
+// commit), and otherwise at most a quarter of a second after another process
+// replaced the index. Facet tables are built once per index revision and shared.
+//
+// Answers are kept in a ResultCache for the index revision they came from.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -18,6 +27,7 @@
 #include <vector>
 
 #include "search/facets.h"
+#include "search/result_cache.h"
 #include "search/searcher.h"
 #include "search/spelling_dictionary.h"
 #include "search/search_types.h"
@@ -26,13 +36,27 @@ namespace lc {
 
 class SearchService {
 public:
-    explicit SearchService(const std::filesystem::path& data_dir);
+    struct Options {
+        std::size_t handles = 0;                // most searches at once (0: two per core)
+        std::size_t cache_bytes = 32u << 20;    // recent answers kept (0: none)
+    };
+    explicit SearchService(const std::filesystem::path& data_dir) : SearchService(data_dir, Options{}) {}
+    SearchService(const std::filesystem::path& data_dir, Options options);
     ~SearchService();
 
     // Throw IndexNotReady while there is no usable index.
     SearchResponse search(const SearchRequest& request);
     std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang, std::size_t limit = 8);
     IndexStatus status();
+
+    struct CacheStats {
+        std::uint64_t hits = 0, misses = 0;
+        std::size_t answers = 0, bytes = 0;
+    };
+    CacheStats cache_stats() const;
+
+    // Index handles made so far (never more than Options::handles).
+    std::size_t handles_open();
 
     // The index changed (or was replaced): handles catch up before their next search.
     void notify_changed();
@@ -47,6 +71,7 @@ public:
 
 private:
     struct Handle;
+    class Lease;
     template <typename F>
     auto with_handle(F&& fn);
     void refresh(Handle& h);
@@ -57,8 +82,17 @@ private:
                                                            const Xapian::Database& db);
 
     const std::filesystem::path data_dir_;
-    const std::uint64_t id_;
     std::atomic<std::uint64_t> version_{0};
+
+    std::mutex pool_mutex_;  // guards the pool
+    std::condition_variable handle_returned_;
+    std::vector<std::unique_ptr<Handle>> idle_handles_;
+    std::size_t handles_made_ = 0;
+    const std::size_t max_handles_;
+
+    ResultCache cache_;
+    std::atomic<std::uint64_t> cache_hits_{0}, cache_misses_{0};
+
     std::mutex mutex_;  // guards the fields below
     std::string unavailable_;
     std::function<void(const std::string&)> on_corrupt_;

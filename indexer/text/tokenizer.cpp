@@ -33,11 +33,9 @@ std::string canonical_number(std::string_view word) {
 }  // namespace detail
 
 const std::pair<std::string, std::string>& Tokenizer::forms_of(std::string_view word) {
-    // The cache is bounded so that a stream of unique junk cannot grow it forever.
-    constexpr std::size_t kMaxCached = 200'000;
     std::string key(word);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    if (cache_.size() >= kMaxCached) cache_.clear();
+    if (cache_.size() >= max_cached_) cache_.clear();
     std::string canonical = normalize(word);
     std::string folded = fold(canonical);
     return cache_.emplace(std::move(key), std::make_pair(std::move(canonical), std::move(folded)))
@@ -53,10 +51,23 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text, std::uint32_t firs
     return out;
 }
 
+namespace {
+
+// A thread's own tokenizer remembers about a page of words.
+constexpr std::size_t kThreadCacheWords = 1'024;
+thread_local Tokenizer* lent = nullptr;
+
+}  // namespace
+
 Tokenizer& thread_tokenizer() {
-    thread_local Tokenizer tokenizer;
-    return tokenizer;
+    if (lent) return *lent;
+    thread_local Tokenizer own(kThreadCacheWords);
+    return own;
 }
+
+TokenizerLoan::TokenizerLoan(Tokenizer& tokenizer) : previous_(lent) { lent = &tokenizer; }
+
+TokenizerLoan::~TokenizerLoan() { lent = previous_; }
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t first_position) {
     return thread_tokenizer().tokenize(text, first_position);

@@ -42,9 +42,14 @@ constexpr std::size_t kMaxTokenBytes = 64;
 
 // Reusable tokenizer with a cache of word forms; one per thread (not
 // thread-safe). The cache makes the second sighting of a word nearly free,
-// which is what indexing a large catalog is made of.
+// which is what indexing a large catalog is made of. It holds at most
+// `max_cached_words` words (then starts again), so that a stream of unique
+// junk cannot grow it without end.
 class Tokenizer {
 public:
+    static constexpr std::size_t kIndexingCacheWords = 200'000;  // a large catalog's vocabulary
+    explicit Tokenizer(std::size_t max_cached_words = kIndexingCacheWords) : max_cached_(max_cached_words) {}
+
     template <typename F>
     std::uint32_t each(std::string_view text, std::uint32_t first_position, F&& on_token) {
         return scan(text, first_position, [&](const TokenView& t) { on_token(t); });
@@ -57,16 +62,33 @@ private:
     std::uint32_t scan(std::string_view text, std::uint32_t first_position, F&& emit);
     const std::pair<std::string, std::string>& forms_of(std::string_view word);
 
+    std::size_t max_cached_;
     std::unordered_map<std::string, std::pair<std::string, std::string>> cache_;
     std::string nfc_;
     std::string ascii_;
 };
 
-// Convenience: tokenizes with a per-thread Tokenizer. Throws lc::InvalidUtf8.
+// Convenience: tokenizes with thread_tokenizer(). Throws lc::InvalidUtf8.
 std::vector<Token> tokenize(std::string_view text, std::uint32_t first_position = 0);
 
-// The per-thread Tokenizer behind tokenize().
+// The Tokenizer behind tokenize(): the one a TokenizerLoan lends this thread,
+// or else the thread's own, which keeps only a small cache. A server runs
+// hundreds of threads (one per connection); a large cache in each grew the
+// server by tens of megabytes under load, so searches borrow the tokenizer
+// of the pooled index handle they run on (see SearchService).
 Tokenizer& thread_tokenizer();
+
+// Lends `tokenizer` to this thread's tokenize() calls for its lifetime.
+class TokenizerLoan {
+public:
+    explicit TokenizerLoan(Tokenizer& tokenizer);
+    ~TokenizerLoan();
+    TokenizerLoan(const TokenizerLoan&) = delete;
+    TokenizerLoan& operator=(const TokenizerLoan&) = delete;
+
+private:
+    Tokenizer* previous_;
+};
 
 }  // namespace lc::text
 

@@ -522,4 +522,10 @@ TEST_CASE("api metrics: request counts by route and status and a latency histogr
     json health = require_json(http().get("/healthz"));
     CHECK(metric(after, "lc_index_revision") == health["index"]["revision"].get<double>());
     CHECK(metric(after, "lc_index_documents") == static_cast<double>(published_count()));
+    // The same search three times: computed at most once, then answered from the cache.
+    const std::string hits = R"(lc_search_cache_lookups_total{outcome="hit"})";
+    const std::string misses = R"(lc_search_cache_lookups_total{outcome="miss"})";
+    CHECK(delta(hits) + delta(misses) == 3);
+    CHECK(delta(hits) >= 2);
+    CHECK(metric(after, "lc_search_cache_bytes").value_or(0) > 0);
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -263,4 +264,32 @@ TEST_CASE("tokenize: combining marks with no letter are not a word", "[text]") {
     REQUIRE(tokens.size() == 2);
     CHECK(tokens[0].folded == "sin");
     CHECK(tokens[1].folded == "ho");
+}
+
+TEST_CASE("a lent tokenizer serves this thread's tokenize() until the loan ends", "[text]") {
+    lc::text::Tokenizer& own = lc::text::thread_tokenizer();
+    lc::text::Tokenizer lent(16);
+    {
+        lc::text::TokenizerLoan loan(lent);
+        CHECK(&lc::text::thread_tokenizer() == &lent);
+        {
+            lc::text::Tokenizer inner(16);
+            lc::text::TokenizerLoan nested(inner);
+            CHECK(&lc::text::thread_tokenizer() == &inner);
+        }
+        CHECK(&lc::text::thread_tokenizer() == &lent);
+        // Another thread keeps its own.
+        lc::text::Tokenizer* other = nullptr;
+        std::thread([&] { other = &lc::text::thread_tokenizer(); }).join();
+        CHECK(other != &lent);
+    }
+    CHECK(&lc::text::thread_tokenizer() == &own);
+    // A small cache starts again when full and still gives the right forms.
+    lc::text::Tokenizer small(2);
+    for (int round = 0; round < 3; ++round) {
+        auto tokens = small.tokenize("Hoà Bình thuỷ điện");
+        REQUIRE(tokens.size() == 4);
+        CHECK(tokens[0].canonical == "hòa");
+        CHECK(tokens[3].folded == "dien");
+    }
 }
