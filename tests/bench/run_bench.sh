@@ -5,7 +5,8 @@
 #   import and index throughput, peak memory and index size (lc-indexer);
 #   the Python-bindings peer indexing the same texts (tests/bench/peer_index.py);
 #   in-process search latency with exact facets beside SQLite FTS5 (search_bench);
-#   HTTP throughput of /api/search and /healthz with wrk, 32 connections.
+#   HTTP throughput of /api/search (with and without the answer cache) and
+#   /healthz with wrk, 32 connections.
 # Results: BUILD/bench/results.md (a Markdown table) and the raw logs beside it.
 #
 # usage: run_bench.sh BUILD_DIR [SIZES...]
@@ -40,8 +41,8 @@ python3 "$HERE/make_paths.py" "$OUT/queries.txt" > "$OUT/search_paths.txt"
 {
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d)"
     echo
-    echo "| entries | import (entries/s, peak MB) | index (entries/s, peak MB, size MB) | Python peer (entries/s, peak MB, size MB) | index ÷ peer | search p50 / p99 ms (exact facets) | FTS5 p50 / p99 ms | /api/search req/s (p99 ms) | /healthz req/s | search ÷ healthz | server peak MB |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| entries | import (entries/s, peak MB) | index (entries/s, peak MB, size MB) | Python peer (entries/s, peak MB, size MB) | index ÷ peer | search p50 / p99 ms (exact facets) | FTS5 p50 / p99 ms | /api/search req/s (p99 ms) | same, no answer cache | /healthz req/s | search ÷ healthz (no cache) | server peak MB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$RESULTS"
 
 for N in "${SIZES[@]}"; do
@@ -59,15 +60,24 @@ for N in "${SIZES[@]}"; do
     "$BUILD/tests/bench/search_bench" --data "$DATA" --corpus "$CORPUS" --queries "$OUT/queries.txt" \
         --fts "$OUT/fts5-$N.sqlite" > "$OUT/search-$N.log" 2>&1
     echo "== $N entries: HTTP (wrk, 32 connections, ${WRK_SECONDS}s each)"
-    "$API" --data "$DATA" --port 0 --web "" > "$OUT/api-$N.out" 2> "$OUT/api-$N.err" &
-    API_PID=$!
-    for _ in $(seq 200); do grep -q listening "$OUT/api-$N.out" && break; sleep 0.1; done
-    PORT=$(grep -o '127.0.0.1:[0-9]*' "$OUT/api-$N.out" | cut -d: -f2)
-    wrk -t2 -c32 -d5s --latency -s "$HERE/wrk_requests.lua" "http://127.0.0.1:$PORT" -- "$OUT/search_paths.txt" > /dev/null
-    wrk -t2 -c32 -d"${WRK_SECONDS}s" --latency -s "$HERE/wrk_requests.lua" "http://127.0.0.1:$PORT" -- "$OUT/search_paths.txt" > "$OUT/wrk-search-$N.log"
-    wrk -t2 -c32 -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$PORT/healthz" > "$OUT/wrk-healthz-$N.log"
-    SERVER_PEAK_KB=$(awk '/VmHWM/ {print $2}' /proc/$API_PID/status)
-    kill "$API_PID"; wait "$API_PID" || true
+    # Twice: as served (answers kept in the cache, which the query set
+    # repeats after its first pass) and with no answer cache, where every
+    # request is a search.
+    for cache in on off; do
+        cache_mb=32; [ "$cache" = on ] || cache_mb=0
+        "$API" --data "$DATA" --port 0 --web "" --cache-mb "$cache_mb" > "$OUT/api-$N.out" 2> "$OUT/api-$N.err" &
+        API_PID=$!
+        # Opening checks the whole catalog file (PRAGMA quick_check): seconds at 100,000 entries.
+        for _ in $(seq 1200); do grep -q listening "$OUT/api-$N.out" && break; sleep 0.1; done
+        PORT=$(grep -o '127.0.0.1:[0-9]*' "$OUT/api-$N.out" | cut -d: -f2)
+        wrk -t2 -c32 -d5s --latency -s "$HERE/wrk_requests.lua" "http://127.0.0.1:$PORT" -- "$OUT/search_paths.txt" > /dev/null
+        wrk -t2 -c32 -d"${WRK_SECONDS}s" --latency -s "$HERE/wrk_requests.lua" "http://127.0.0.1:$PORT" -- "$OUT/search_paths.txt" > "$OUT/wrk-search-cache-$cache-$N.log"
+        if [ "$cache" = on ]; then
+            wrk -t2 -c32 -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$PORT/healthz" > "$OUT/wrk-healthz-$N.log"
+            SERVER_PEAK_KB=$(awk '/VmHWM/ {print $2}' /proc/$API_PID/status)
+        fi
+        kill "$API_PID"; wait "$API_PID" || true
+    done
 
     # Collect.
     imp_s=$(field "$OUT/import-$N.log" elapsed); imp_kb=$(field "$OUT/import-$N.log" maxrss_kb)
@@ -78,13 +88,16 @@ for N in "${SIZES[@]}"; do
     lc_p99=$(grep '^lc (exact' "$OUT/search-$N.log" | grep -o 'p99_ms=[0-9.]*' | cut -d= -f2)
     fts_p50=$(grep '^sqlite fts5' "$OUT/search-$N.log" | grep -o 'p50_ms=[0-9.]*' | cut -d= -f2)
     fts_p99=$(grep '^sqlite fts5' "$OUT/search-$N.log" | grep -o 'p99_ms=[0-9.]*' | cut -d= -f2)
-    s_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-search-$N.log")
-    s_p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-search-$N.log")
+    s_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-search-cache-on-$N.log")
+    s_p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-search-cache-on-$N.log")
+    u_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-search-cache-off-$N.log")
+    u_p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-search-cache-off-$N.log")
     h_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-healthz-$N.log")
     ratio=$(awk -v a="$s_rps" -v b="$h_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+    u_ratio=$(awk -v a="$u_rps" -v b="$h_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
     speedup=$(awk -v a="$peer_s" -v b="$idx_s" 'BEGIN { printf "%.2f×", a / b }')
     rate() { awk -v n="$N" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
-    echo "| $N | $(rate "$imp_s") ($(mb "$imp_kb") MB) | $(rate "$idx_s") ($(mb "$idx_kb") MB, $idx_mb MB) | $(rate "$peer_s") ($(mb "$peer_kb") MB, $peer_mb MB) | $speedup | $lc_p50 / $lc_p99 | $fts_p50 / $fts_p99 | $s_rps ($s_p99) | $h_rps | $ratio | $(mb "$SERVER_PEAK_KB") |" >> "$RESULTS"
+    echo "| $N | $(rate "$imp_s") ($(mb "$imp_kb") MB) | $(rate "$idx_s") ($(mb "$idx_kb") MB, $idx_mb MB) | $(rate "$peer_s") ($(mb "$peer_kb") MB, $peer_mb MB) | $speedup | $lc_p50 / $lc_p99 | $fts_p50 / $fts_p99 | $s_rps ($s_p99) | $u_rps ($u_p99) | $h_rps | $ratio ($u_ratio) | $(mb "$SERVER_PEAK_KB") |" >> "$RESULTS"
     grep -E "non-2xx|Non-2xx|Socket errors" "$OUT"/wrk-*-"$N".log || true
 done
 echo
