@@ -7,13 +7,13 @@
 # LC_LOAD_CHECK_MEMORY=0).
 #
 # Memory is measured from the end of a warm-up under the same load (the
-# editor is writing from the start): rounds of
-# WARMUP_SECONDS (default 10) until a round grows the server by less than 2%,
-# at most WARMUP_ROUNDS (default 9). A server fills its working set first
-# (index blocks, facet tables, the spelling dictionary, the answer cache, the
-# allocator's high-water mark under 64 concurrent requests), which at 100,000
-# entries takes 20-40 s at this load; a leak keeps growing after that, and
-# the 60-second run then catches it.
+# editor is writing from the start): rounds of WARMUP_SECONDS (default 10)
+# until a round grows the server by less than 2%, at most WARMUP_ROUNDS
+# (default 9). A server fills its working set first (index blocks, facet
+# tables, the spelling dictionary, the answer cache, the allocator's
+# high-water mark under 64 concurrent requests), which at 100,000 entries
+# took about a minute (2026-11-30); a leak keeps growing after that, and the
+# 60-second run then catches it.
 #
 # usage: run_loadtest.sh BUILD_DIR SECONDS [GENERATED=100000]
 #   make loadtest: 60 s with 100,000 generated entries
