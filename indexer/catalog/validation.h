@@ -4,9 +4,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <string_view>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/entry.h"

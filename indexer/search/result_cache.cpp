@@ -61,9 +61,8 @@ void ResultCache::forget_older_than(const IndexStamp& stamp) {
     stamp_ = stamp;
 }
 
-std::optional<SearchResponse> ResultCache::find(const SearchRequest& request, const IndexStamp& stamp) {
+std::optional<SearchResponse> ResultCache::find(const std::string& key, const IndexStamp& stamp) {
     if (budget_ == 0) return std::nullopt;
-    const std::string key = key_of(request);
     std::lock_guard lock(mutex_);
     forget_older_than(stamp);
     auto it = by_key_.find(key);
@@ -72,9 +71,8 @@ std::optional<SearchResponse> ResultCache::find(const SearchRequest& request, co
     return it->second->response;
 }
 
-void ResultCache::keep(const SearchRequest& request, const IndexStamp& stamp, const SearchResponse& response) {
+void ResultCache::keep(std::string key, const IndexStamp& stamp, const SearchResponse& response) {
     if (budget_ == 0) return;
-    std::string key = key_of(request);
     const std::size_t bytes = approximate_bytes(key, response);
     if (bytes > budget_ / 4) return;  // one answer never pushes out most of the others
     std::lock_guard lock(mutex_);

@@ -32,8 +32,9 @@ public:
     // `budget_bytes` 0: nothing is kept.
     explicit ResultCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
 
-    std::optional<SearchResponse> find(const SearchRequest& request, const IndexStamp& stamp);
-    void keep(const SearchRequest& request, const IndexStamp& stamp, const SearchResponse& response);
+    // `key`: key_of(the request), made once per search for both calls.
+    std::optional<SearchResponse> find(const std::string& key, const IndexStamp& stamp);
+    void keep(std::string key, const IndexStamp& stamp, const SearchResponse& response);
 
     std::size_t size() const;
     std::size_t bytes() const;

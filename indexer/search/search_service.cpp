@@ -183,13 +183,14 @@ Searcher SearchService::searcher(Handle& h) {
 SearchResponse SearchService::search(const SearchRequest& request) {
     return with_handle([&](Handle& h) {
         const IndexStamp stamp{h.generation, h.db->get_revision()};
-        if (auto kept = cache_.find(request, stamp)) {
+        std::string key = ResultCache::key_of(request);
+        if (auto kept = cache_.find(key, stamp)) {
             ++cache_hits_;
             return std::move(*kept);
         }
         ++cache_misses_;
         SearchResponse response = searcher(h).search(request);
-        cache_.keep(request, stamp, response);
+        cache_.keep(std::move(key), stamp, response);
         return response;
     });
 }
@@ -200,7 +201,7 @@ std::size_t SearchService::handles_open() {
 }
 
 SearchService::CacheStats SearchService::cache_stats() const {
-    return {cache_hits_.load(), cache_misses_.load(), cache_.size(), cache_.bytes()};
+    return {cache_hits_.load(), cache_misses_.load(), cache_.bytes()};
 }
 
 std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang, std::size_t limit) {

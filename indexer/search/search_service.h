@@ -51,7 +51,7 @@ public:
 
     struct CacheStats {
         std::uint64_t hits = 0, misses = 0;
-        std::size_t answers = 0, bytes = 0;
+        std::size_t bytes = 0;
     };
     CacheStats cache_stats() const;
 

@@ -1,6 +1,7 @@
 #include "search/searcher.h"
 
 #include <cmath>
+#include <optional>
 
 #include "catalog/validation.h"
 #include "index/schema.h"
@@ -94,8 +95,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         QueryBuilder builder(db_);
         return match_set(db_, builder.build(p, all, QueryBuilder::Purpose::count));
     };
-    auto filtered = [&](MatchSet set, const Xapian::Query& filter) {
+    auto restricted = [&](MatchSet set, const Xapian::Query& filter) {
         if (!filter.empty()) set &= match_set(db_, filter);
+        return set;
+    };
+    // The request's filters, read once: respelling compares several queries under them.
+    const std::optional<MatchSet> filter_set =
+        filters.empty() ? std::nullopt : std::optional<MatchSet>(match_set(db_, filters));
+    auto filtered = [&](MatchSet set) {
+        if (filter_set) set &= *filter_set;
         return set;
     };
 
@@ -106,7 +114,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.page = page;
     response.per_page = per_page;
     MatchSet found = query_matches(parsed, true);  // before filters
-    MatchSet shown = filtered(found, filters);
+    MatchSet shown = filtered(found);
 
     // Respell when nothing matched, or when few did and some word is not a
     // word of the catalog; keep the respelling that finds the most.
@@ -121,8 +129,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             std::optional<ParsedQuery> best;
             std::pair<std::size_t, std::size_t> best_score{0, total};
             for (const auto& alternative : corrector.alternatives(parsed)) {
-                std::pair<std::size_t, std::size_t> score{filtered(query_matches(as_phrase(alternative), true), filters).count(),
-                                                          filtered(query_matches(alternative, true), filters).count()};
+                std::pair<std::size_t, std::size_t> score{filtered(query_matches(as_phrase(alternative), true)).count(),
+                                                          filtered(query_matches(alternative, true)).count()};
                 if (score.second > total && score > best_score) {
                     best = alternative;
                     best_score = score;
@@ -132,7 +140,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                 response.corrected_query = to_text(*best);
                 parsed = std::move(*best);
                 found = query_matches(parsed, true);
-                shown = filtered(found, filters);
+                shown = filtered(found);
             }
         }
     }
@@ -140,7 +148,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         // Nothing has every word: show what has most of them.
         all_words = false;
         found = query_matches(parsed, false);
-        shown = filtered(found, filters);
+        shown = filtered(found);
     }
 
     response.total = shown.count();
@@ -154,7 +162,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // one area still shows how many the other areas have (and can be added).
     auto recount = [&](FacetGroup group, FacetCounts SearchResponse::*counts) {
         SearchResponse all;
-        fill_facets(filtered(found, filters_of(request, group)), all);
+        fill_facets(restricted(found, filters_of(request, group)), all);
         response.*counts = std::move(all.*counts);
     };
     if (!request.kinds.empty()) recount(FacetGroup::kind, &SearchResponse::kind_facet);

@@ -2,11 +2,8 @@
 // while it is still opening the catalog and before it listens.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <string>
@@ -24,17 +21,8 @@ TEST_CASE("lc-api stops on SIGTERM at any moment of its start-up", "[cli][api]")
     // Signals sent from the moment the process exists until well after it
     // listens: a signal taken before the server runs must still stop it.
     for (int delay_ms = 0; delay_ms <= 200; delay_ms += 10) {
-        std::vector<std::string> argv{LC_API_BIN, "--data", dir.path().string(), "--port", "0", "--web", ""};
-        std::vector<char*> args;
-        for (auto& a : argv) args.push_back(a.data());
-        args.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        pid_t pid = -1;
-        REQUIRE(posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) == 0);
-        posix_spawn_file_actions_destroy(&actions);
+        pid_t pid = lc::test::spawn_program({LC_API_BIN, "--data", dir.path().string(), "--port", "0", "--web", ""},
+                                            "/dev/null", "/dev/null");
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
         ::kill(pid, SIGTERM);
         bool exited = false;

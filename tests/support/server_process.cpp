@@ -36,19 +36,25 @@ std::filesystem::path unique_file(const std::string& stem) {
 
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& argv, const std::string& input) {
-    auto in_path = unique_file("lc-in"), out_path = unique_file("lc-out"), err_path = unique_file("lc-err");
-    write_file(in_path, input);
+pid_t spawn_program(const std::vector<std::string>& argv, const std::filesystem::path& out,
+                    const std::filesystem::path& err, const std::filesystem::path& in) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = 0;
+    posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = -1;
     auto args = to_argv(argv);
     int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
+    return pid;
+}
+
+CommandResult run_command(const std::vector<std::string>& argv, const std::string& input) {
+    auto in_path = unique_file("lc-in"), out_path = unique_file("lc-out"), err_path = unique_file("lc-err");
+    write_file(in_path, input);
+    pid_t pid = spawn_program(argv, out_path, err_path, in_path);
     int status = 0;
     waitpid(pid, &status, 0);
     CommandResult r;
@@ -82,15 +88,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& data, const std::vecto
     std::vector<std::string> argv{LC_API_BIN, "--data", data.string(), "--host", "127.0.0.1", "--port", "0",
                                   "--web", (std::filesystem::path(LC_SOURCE_DIR) / "web").string()};
     argv.insert(argv.end(), extra_args.begin(), extra_args.end());
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    auto args = to_argv(argv);
-    int rc = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start lc-api");
+    pid_ = spawn_program(argv, out_path, log_path_);
     static const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+)/)");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {

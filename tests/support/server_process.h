@@ -15,6 +15,12 @@ struct CommandResult {
     std::string out, err;
 };
 
+// Starts a program with standard input from /dev/null and its output into
+// the given files ("/dev/null" to drop it); returns its pid. Throws when it
+// cannot start.
+pid_t spawn_program(const std::vector<std::string>& argv, const std::filesystem::path& out,
+                    const std::filesystem::path& err, const std::filesystem::path& in = "/dev/null");
+
 // Runs a program to completion, feeding `input` to its standard input.
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& input = "");
 

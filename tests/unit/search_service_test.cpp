@@ -35,6 +35,8 @@ lc::SearchRequest asking(const std::string& q) {
     return r;
 }
 
+std::string key(const std::string& q) { return lc::ResultCache::key_of(asking(q)); }
+
 lc::Entry entry(const std::string& slug, const std::string& body) {
     lc::Entry e;
     e.slug = slug;
@@ -49,28 +51,28 @@ lc::Entry entry(const std::string& slug, const std::string& body) {
 TEST_CASE("the result cache answers the same request on the same revision only", "[search][cache]") {
     lc::ResultCache cache(1 << 20);
     const lc::IndexStamp first{"gen-1", 7};
-    CHECK_FALSE(cache.find(asking("chè"), first));
-    cache.keep(asking("chè"), first, answer(3, "tan-uyen"));
-    auto kept = cache.find(asking("chè"), first);
+    CHECK_FALSE(cache.find(key("chè"), first));
+    cache.keep(key("chè"), first, answer(3, "tan-uyen"));
+    auto kept = cache.find(key("chè"), first);
     REQUIRE(kept);
     CHECK(kept->total == 3);
     CHECK(kept->results.at(0).slug == "tan-uyen");
     CHECK(kept->kind_facet["destination"] == 3);
-    CHECK_FALSE(cache.find(asking("che"), first));  // another query (no accent folding here)
+    CHECK_FALSE(cache.find(key("che"), first));  // another query (no accent folding here)
 
     // A new revision, or a new generation, and nothing kept before is served.
-    CHECK_FALSE(cache.find(asking("chè"), {"gen-1", 8}));
+    CHECK_FALSE(cache.find(key("chè"), {"gen-1", 8}));
     CHECK(cache.size() == 0);
-    cache.keep(asking("chè"), {"gen-1", 8}, answer(4, "x"));
-    CHECK_FALSE(cache.find(asking("chè"), {"gen-2", 8}));
+    cache.keep(key("chè"), {"gen-1", 8}, answer(4, "x"));
+    CHECK_FALSE(cache.find(key("chè"), {"gen-2", 8}));
 
     // An answer computed on an older revision, kept late, is not served for a newer one.
-    cache.keep(asking("sâm"), {"gen-1", 8}, answer(1, "old"));
-    CHECK_FALSE(cache.find(asking("sâm"), {"gen-2", 8}));
-    cache.keep(asking("sâm"), {"gen-2", 8}, answer(2, "new"));
-    cache.keep(asking("mận"), {"gen-1", 8}, answer(1, "old"));  // dropped: the cache holds gen-2
+    cache.keep(key("sâm"), {"gen-1", 8}, answer(1, "old"));
+    CHECK_FALSE(cache.find(key("sâm"), {"gen-2", 8}));
+    cache.keep(key("sâm"), {"gen-2", 8}, answer(2, "new"));
+    cache.keep(key("mận"), {"gen-1", 8}, answer(1, "old"));  // dropped: the cache holds gen-2
     CHECK(cache.size() == 1);
-    auto fresh = cache.find(asking("sâm"), {"gen-2", 8});
+    auto fresh = cache.find(key("sâm"), {"gen-2", 8});
     REQUIRE(fresh);
     CHECK(fresh->total == 2);
 }
@@ -106,23 +108,23 @@ TEST_CASE("every field of a request that changes the answer changes its key", "[
 TEST_CASE("the result cache stays within its budget, least recently used first out", "[search][cache]") {
     const lc::IndexStamp stamp{"gen", 1};
     lc::ResultCache cache(8 * 1024);
-    for (int i = 0; i < 200; ++i) cache.keep(asking("q" + std::to_string(i)), stamp, answer(1, "s"));
+    for (int i = 0; i < 200; ++i) cache.keep(key("q" + std::to_string(i)), stamp, answer(1, "s"));
     CHECK(cache.bytes() <= 8 * 1024);
     CHECK(cache.size() > 2);
     CHECK(cache.size() < 200);
-    CHECK_FALSE(cache.find(asking("q0"), stamp));  // the oldest went first
-    CHECK(cache.find(asking("q199"), stamp));
+    CHECK_FALSE(cache.find(key("q0"), stamp));  // the oldest went first
+    CHECK(cache.find(key("q199"), stamp));
 
     // A lookup makes an answer recent again.
     const std::size_t held = cache.size();
     const std::string oldest = "q" + std::to_string(200 - held);
-    REQUIRE(cache.find(asking(oldest), stamp));
-    cache.keep(asking("new"), stamp, answer(1, "s"));
-    CHECK(cache.find(asking(oldest), stamp));
+    REQUIRE(cache.find(key(oldest), stamp));
+    cache.keep(key("new"), stamp, answer(1, "s"));
+    CHECK(cache.find(key(oldest), stamp));
 
     lc::ResultCache none(0);
-    none.keep(asking("q"), stamp, answer(1, "s"));
-    CHECK_FALSE(none.find(asking("q"), stamp));
+    none.keep(key("q"), stamp, answer(1, "s"));
+    CHECK_FALSE(none.find(key("q"), stamp));
 }
 
 TEST_CASE("a cached search never hides a change to the index", "[search][cache]") {
