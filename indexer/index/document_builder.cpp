@@ -53,8 +53,7 @@ std::string DocumentBuilder::sort_key(const std::string& name, std::string_view 
 }
 
 Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::string& text, Xapian::termpos pos,
-                                            std::string_view canonical_prefix, std::string_view folded_prefix,
-                                            std::string_view stem_prefix) {
+                                            const FieldRule& rule) {
     if (text.empty()) return pos;
     previous_.clear();
     Xapian::termpos previous_position = 0;
@@ -65,15 +64,24 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::st
         }
         previous_.assign(t.folded);
         previous_position = t.position;
-        if (t.canonical != t.folded) {
-            term_.assign(canonical_prefix).append(t.canonical);
-            doc.add_posting(term_, t.position);
+        const bool marked = t.canonical != t.folded;
+        if (marked) {
+            term_.assign(schema::kText.canonical).append(t.canonical);
+            doc.add_posting(term_, t.position, rule.wdf);
         }
-        term_.assign(folded_prefix).append(t.folded);
-        doc.add_posting(term_, t.position);
-        if (!stem_prefix.empty()) {
-            term_.assign(stem_prefix).append(english_(std::string(t.folded)));
+        term_.assign(schema::kText.folded).append(t.folded);
+        doc.add_posting(term_, t.position, rule.wdf);
+        if (rule.own_words) {
+            if (marked) {
+                term_.assign(rule.own_words->canonical).append(t.canonical);
+                doc.add_term(term_);
+            }
+            term_.assign(rule.own_words->folded).append(t.folded);
             doc.add_term(term_);
+        }
+        if (rule.stems) {
+            term_.assign(schema::kStemPrefix).append(english_(std::string(t.folded)));
+            doc.add_term(term_, rule.wdf);
         }
         if (spelling_candidate(t.folded)) {
             if (auto it = spelling_.find(t.folded); it != spelling_.end())
@@ -100,17 +108,20 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
     Xapian::Document doc;
     doc.set_data(stored_json);
 
+    const FieldRule vi_name{s::kNameWdf, false, &s::kNameWords}, en_name{s::kNameWdf, true, &s::kNameWords},
+        alias{s::kAliasWdf, false, &s::kAliasWords}, vi_summary{s::kSummaryWdf, false, nullptr},
+        en_summary{s::kSummaryWdf, true, nullptr}, vi_body{s::kBodyWdf, false, nullptr},
+        en_body{s::kBodyWdf, true, nullptr}, place{s::kPlaceWdf, false, nullptr};
     Xapian::termpos pos = 1;
-    pos = index_text(doc, e.name.vi, pos, s::kName.canonical, s::kName.folded, "");
-    pos = index_text(doc, e.name.en, pos, s::kName.canonical, s::kName.folded, s::kName.stemmed);
-    for (const auto& alias : e.aliases)
-        pos = index_text(doc, alias, pos, s::kAliases.canonical, s::kAliases.folded, "");
-    pos = index_text(doc, e.summary.vi, pos, s::kSummary.canonical, s::kSummary.folded, "");
-    pos = index_text(doc, e.summary.en, pos, s::kSummary.canonical, s::kSummary.folded, s::kSummary.stemmed);
-    pos = index_text(doc, e.body.vi, pos, s::kBody.canonical, s::kBody.folded, "");
-    pos = index_text(doc, e.body.en, pos, s::kBody.canonical, s::kBody.folded, s::kBody.stemmed);
-    pos = index_text(doc, e.area, pos, s::kPlace.canonical, s::kPlace.folded, "");
-    for (const auto& theme : e.themes) pos = index_text(doc, theme, pos, s::kPlace.canonical, s::kPlace.folded, "");
+    pos = index_text(doc, e.name.vi, pos, vi_name);
+    pos = index_text(doc, e.name.en, pos, en_name);
+    for (const auto& a : e.aliases) pos = index_text(doc, a, pos, alias);
+    pos = index_text(doc, e.summary.vi, pos, vi_summary);
+    pos = index_text(doc, e.summary.en, pos, en_summary);
+    pos = index_text(doc, e.body.vi, pos, vi_body);
+    pos = index_text(doc, e.body.en, pos, en_body);
+    pos = index_text(doc, e.area, pos, place);
+    for (const auto& theme : e.themes) pos = index_text(doc, theme, pos, place);
 
     for (const std::string* name : {&e.name.vi, &e.name.en}) add_whole_name(doc, schema::kWholeNamePrefix, *name);
     for (const auto& alias : e.aliases) add_whole_name(doc, schema::kWholeAliasPrefix, alias);

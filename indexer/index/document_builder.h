@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "catalog/entry.h"
+#include "index/schema.h"
 #include "text/tokenizer.h"
 
 namespace lc {
@@ -38,9 +39,15 @@ public:
 
 private:
     struct Collators;
+    // How one text field is indexed: its wdf per occurrence, whether it gets
+    // English stems, and the field's own word terms (name, aliases) if any.
+    struct FieldRule {
+        Xapian::termcount wdf;
+        bool stems;
+        const schema::WordPrefixes* own_words;
+    };
     Xapian::termpos index_text(Xapian::Document& doc, const std::string& text, Xapian::termpos pos,
-                               std::string_view canonical_prefix, std::string_view folded_prefix,
-                               std::string_view stem_prefix);
+                               const FieldRule& rule);
 
     void add_whole_name(Xapian::Document& doc, std::string_view prefix, const std::string& name);
 

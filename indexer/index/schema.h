@@ -9,27 +9,40 @@
 
 namespace lc::schema {
 
-inline constexpr std::string_view kIndexFormat = "lc-index-4";
+inline constexpr std::string_view kIndexFormat = "lc-index-5";
 
-// Text fields. Each word is indexed twice, with positions: the canonical
-// (accented) form under the field's prefix and the folded form under the
-// folded prefix. A word written without diacritics has the same canonical
-// and folded form; it is stored once, under the folded prefix, which is then
-// also its canonical term (this saves a third of the postings, as English
-// text and many Vietnamese syllables carry no marks). English text also gets
-// English stems (no positions).
-struct TextField {
+// Words are indexed once for all the text of an entry (name, aliases,
+// summary, body, area and themes, both languages), with positions: the
+// folded form under kText.folded and, when the word has marks, the canonical
+// (accented) form under kText.canonical at the same position. A word written
+// without diacritics has the same canonical and folded form; it is stored
+// once, folded, which is then also its canonical term (this saves a third of
+// the postings, as English text and many Vietnamese syllables carry no marks).
+//
+// Where a word stands counts through its wdf: each occurrence adds its
+// field's weight below, so a word in the name counts as four in the body. One
+// posting list per word, rather than one per word and field, is what keeps
+// counting and ranking fast on a large catalog: a three-word query reads
+// three lists, not fifteen (ARCHITECTURE.md).
+struct WordPrefixes {
     std::string_view canonical;
     std::string_view folded;
-    std::string_view stemmed;  // empty: no stems for this field
-    double weight;             // how much a match here counts at query time
 };
-inline constexpr TextField kName{"N", "XN", "ZN", 4.0};
-inline constexpr TextField kAliases{"A", "XA", "", 3.0};
-inline constexpr TextField kSummary{"D", "XD", "ZD", 1.6};
-inline constexpr TextField kBody{"B", "XB", "ZB", 1.0};
-inline constexpr TextField kPlace{"L", "XL", "", 1.2};  // area and theme words
-inline constexpr TextField kTextFields[] = {kName, kAliases, kSummary, kBody, kPlace};
+inline constexpr WordPrefixes kText{"V", "W"};
+inline constexpr Xapian::termcount kNameWdf = 4;
+inline constexpr Xapian::termcount kAliasWdf = 3;
+inline constexpr Xapian::termcount kSummaryWdf = 3;
+inline constexpr Xapian::termcount kBodyWdf = 1;
+inline constexpr Xapian::termcount kPlaceWdf = 1;  // area and theme words
+
+// English text also gets English stems (no positions, same wdf).
+inline constexpr std::string_view kStemPrefix = "Z";
+
+// The name's and aliases' words once more on their own (no positions), so
+// that ranking can prefer a match in the name and search-as-you-type can
+// match names only.
+inline constexpr WordPrefixes kNameWords{"N", "XN"};
+inline constexpr WordPrefixes kAliasWords{"A", "XA"};
 
 // Positions: each field (and each alias, each language) starts this far after
 // the last, so a phrase never spans two of them.

@@ -25,6 +25,9 @@ public:
     void add(Xapian::docid id) {
         if (id / 64 < bits_.size()) bits_[id / 64] |= std::uint64_t{1} << (id % 64);
     }
+    bool contains(Xapian::docid id) const {
+        return id / 64 < bits_.size() && (bits_[id / 64] >> (id % 64) & 1) != 0;
+    }
     MatchSet& operator&=(const MatchSet& other);
     MatchSet& operator|=(const MatchSet& other);
     MatchSet& subtract(const MatchSet& other);
@@ -41,7 +44,10 @@ private:
     std::vector<std::uint64_t> bits_;
 };
 
-// The documents of `db` that `query` matches.
-MatchSet match_set(const Xapian::Database& db, const Xapian::Query& query);
+class PostingCache;
+
+// The documents of `db` that `query` matches. Long posting lists come from
+// `postings` when given (posting_cache.h).
+MatchSet match_set(const Xapian::Database& db, const Xapian::Query& query, PostingCache* postings = nullptr);
 
 }  // namespace lc

@@ -17,10 +17,14 @@ constexpr double kExactWeight = 1.65;
 constexpr double kOtherAccentsWeight = 0.35;
 // Stems are looser than the word itself.
 constexpr double kStemWeight = 0.6;
+// A word found in the name (or an alias) counts this much extra, on top of
+// the weight the name already gives it in the text (schema::kNameWdf).
+constexpr double kNameWeight = 3.0;
+constexpr double kAliasWeight = 2.0;
 // A query that is a whole name (or alias) counts this much extra.
 constexpr double kWholeNameWeight = 25.0;
 constexpr double kWholeAliasWeight = 12.0;
-// A word typed so far, as a prefix, expands to at most this many terms per field.
+// A word typed so far, as a prefix, expands to at most this many terms.
 constexpr Xapian::termcount kPrefixExpansion = 40;
 // Runs of up to this many words are looked up as multi-word synonyms.
 constexpr std::size_t kMaxSynonymWords = 4;
@@ -44,6 +48,48 @@ Xapian::Query pair_term(const std::vector<QueryWord>& words) {
     return Xapian::Query(std::string(schema::kPairPrefix) + words[0].folded + " " + words[1].folded);
 }
 
+// The words under one set of prefixes: a term, a prefix wildcard, or several
+// words, which must stand together (a phrase) when `positional` and only be
+// present otherwise (the name and alias terms have no positions). With
+// `canonical`, accented words use their exact form; a word without accents
+// has only its folded term (see index/schema.h).
+Xapian::Query match(const schema::WordPrefixes& prefixes, const std::vector<QueryWord>& words, bool canonical,
+                    bool positional) {
+    auto term = [&](const QueryWord& w) {
+        return canonical && w.accented ? std::string(prefixes.canonical) + w.canonical
+                                       : std::string(prefixes.folded) + w.folded;
+    };
+    if (words.size() == 1) {
+        const QueryWord& w = words.front();
+        if (w.prefix)
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, term(w), kPrefixExpansion,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return Xapian::Query(term(w));
+    }
+    std::vector<Xapian::Query> terms;
+    for (const auto& w : words)
+        if (!w.prefix) terms.emplace_back(term(w));
+    if (!positional) return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+}
+
+Xapian::Query text_match(const std::vector<QueryWord>& words, bool canonical) {
+    return match(schema::kText, words, canonical, true);
+}
+
+// Words that must stand together, for counting: with three or more, every two
+// neighbours also stand together, so their pair terms (short lists) narrow
+// the position checks to the entries that have all the pairs. Same matches.
+Xapian::Query counted_text_match(const std::vector<QueryWord>& words, bool canonical) {
+    Xapian::Query phrase = text_match(words, canonical);
+    if (words.size() < 3 || std::any_of(words.begin(), words.end(), [](const QueryWord& w) { return w.prefix; }))
+        return phrase;
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 1; i < words.size(); ++i) pairs.push_back(pair_term({words[i - 1], words[i]}));
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+}
+
 bool is_english_like(const std::string& folded) {
     return utf8::is_ascii(folded) &&
            std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -63,33 +109,23 @@ void QueryBuilder::remember(const QueryWord& w) {
     if (!w.accented && is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
 }
 
-// The words in one field: a term, a prefix wildcard, or a phrase. With
-// `canonical`, accented words use their exact form; a word without accents
-// has only its folded term (see index/schema.h).
-Xapian::Query QueryBuilder::field_match(const schema::TextField& f, const Words& words, bool canonical) const {
-    auto term = [&](const QueryWord& w) {
-        return canonical && w.accented ? std::string(f.canonical) + w.canonical : std::string(f.folded) + w.folded;
-    };
-    if (words.size() == 1) {
-        const QueryWord& w = words.front();
-        if (w.prefix)
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, term(w), kPrefixExpansion,
-                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        return Xapian::Query(term(w));
-    }
-    std::vector<Xapian::Query> terms;
-    for (const auto& w : words)
-        if (!w.prefix) terms.emplace_back(term(w));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                         static_cast<Xapian::termcount>(terms.size()));
+// An English word also matches the words that share its English stem
+// ("forests" finds "forest" and "forested").
+void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor, Xapian::Query query) {
+    if (query.empty()) return;
+    if (purpose_ == Purpose::shortlist)
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+            weighted_.push_back({*t, factor});
+    parts.push_back(scaled(factor, std::move(query)));
 }
 
-std::vector<Xapian::Query> QueryBuilder::stems(const schema::TextField& f, const std::vector<Words>& alternatives) const {
+std::vector<Xapian::Query> QueryBuilder::stems(const std::vector<Words>& alternatives) const {
     std::vector<Xapian::Query> out;
-    if (f.stemmed.empty()) return out;
-    for (const auto& alt : alternatives)
-        if (alt.size() == 1 && !alt.front().prefix && is_english_like(alt.front().folded))
-            out.emplace_back(std::string(f.stemmed) + english_(alt.front().folded));
+    for (const auto& alt : alternatives) {
+        const QueryWord& w = alt.front();
+        if (alt.size() != 1 || w.prefix || w.accented || !is_english_like(w.folded)) continue;  // English has no marks
+        out.emplace_back(std::string(schema::kStemPrefix) + english_(w.folded));
+    }
     return out;
 }
 
@@ -99,56 +135,60 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
     const Words& typed = alternatives.front();
     std::vector<Xapian::Query> parts;
     // Outside full ranking, two words typed together are found by their pair
-    // term instead of a phrase in each field: the same entries, no positions.
+    // term instead of a phrase: the same entries, no positions.
     const bool pair_by_term = purpose_ != Purpose::rank && is_pair(typed);
     if (purpose_ == Purpose::count) {
-        if (pair_by_term) parts.push_back(pair_term(typed));
-        for (const auto& f : schema::kTextFields) {
-            if (!pair_by_term) parts.push_back(field_match(f, typed, false));
-            for (std::size_t i = 1; i < alternatives.size(); ++i) parts.push_back(field_match(f, alternatives[i], true));
-            for (auto& stem : stems(f, alternatives)) parts.push_back(std::move(stem));
-        }
+        parts.push_back(pair_by_term ? pair_term(typed) : counted_text_match(typed, false));
+        // Synonyms come from the editors' file, accents and all: they match
+        // exactly ("trà" is not "kiểm tra").
+        for (std::size_t i = 1; i < alternatives.size(); ++i) parts.push_back(counted_text_match(alternatives[i], true));
+        for (auto& stem : stems(alternatives)) parts.push_back(std::move(stem));
         return combine(Xapian::Query::OP_OR, parts);
     }
     if (pair_by_term) {
-        // Shortlisting: weighted as both words in a field, found by the pair.
-        std::vector<Xapian::Query> per_field;
-        for (const auto& f : schema::kTextFields)
-            per_field.push_back(scaled(f.weight, Xapian::Query(Xapian::Query::OP_AND,
-                                                               Xapian::Query(std::string(f.folded) + typed[0].folded),
-                                                               Xapian::Query(std::string(f.folded) + typed[1].folded))));
-        parts.push_back(Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_OR, per_field), pair_term(typed)));
+        // Shortlisting: weighted as both words, found by the pair.
+        add_weighted(parts, 1.0,
+                     Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(std::string(schema::kText.folded) + typed[0].folded),
+                                   Xapian::Query(std::string(schema::kText.folded) + typed[1].folded)));
+        parts.back() = Xapian::Query(Xapian::Query::OP_FILTER, parts.back(), pair_term(typed));
     }
     // Exact accents only count where the typed words have some.
     const bool exact_possible =
         exact && std::any_of(typed.begin(), typed.end(), [](const QueryWord& w) { return w.accented && !w.prefix; });
-    for (const auto& f : schema::kTextFields) {
-        // Synonyms come from the editors' file, accents and all: they match
-        // exactly ("trà" is not "kiểm tra").
-        std::vector<Xapian::Query> same;
-        if (!pair_by_term) same.push_back(field_match(f, typed, exact_possible));
-        for (std::size_t i = 1; i < alternatives.size(); ++i) same.push_back(field_match(f, alternatives[i], true));
-        if (exact_possible && !pair_by_term) {
-            // Typed with accents: the exact form counts fully, the same letters
-            // with other accents only a little ("cá" finds "mắc ca", after fish).
-            parts.push_back(scaled(f.weight * kExactWeight, combine(Xapian::Query::OP_SYNONYM, same)));
-            parts.push_back(scaled(f.weight * kOtherAccentsWeight, field_match(f, typed, false)));
-        } else if (!same.empty()) {
-            parts.push_back(scaled(f.weight, combine(Xapian::Query::OP_SYNONYM, same)));
-        }
-        std::vector<Xapian::Query> stem_terms = stems(f, alternatives);
-        if (!stem_terms.empty())
-            parts.push_back(scaled(f.weight * kStemWeight, combine(Xapian::Query::OP_SYNONYM, stem_terms)));
+    std::vector<Xapian::Query> same;
+    if (!pair_by_term) same.push_back(text_match(typed, exact_possible));
+    for (std::size_t i = 1; i < alternatives.size(); ++i) same.push_back(text_match(alternatives[i], true));
+    if (exact_possible && !pair_by_term) {
+        // Typed with accents: the exact form counts fully, the same letters
+        // with other accents only a little ("cá" finds "mắc ca", after fish).
+        add_weighted(parts, kExactWeight, combine(Xapian::Query::OP_SYNONYM, same));
+        add_weighted(parts, kOtherAccentsWeight, text_match(typed, false));
+    } else {
+        add_weighted(parts, 1.0, combine(Xapian::Query::OP_SYNONYM, same));
     }
-    return combine(Xapian::Query::OP_OR, parts);
+    std::vector<Xapian::Query> stem_terms = stems(alternatives);
+    add_weighted(parts, kStemWeight, combine(Xapian::Query::OP_SYNONYM, stem_terms));
+    // The shortlist leaves the name's extra weight to the re-ranking: the
+    // index already weighs a word in the name four times (schema::kNameWdf).
+    if (purpose_ == Purpose::shortlist) return combine(Xapian::Query::OP_OR, parts);
+
+    // In the name or an alias the words count extra; these only add weight
+    // to what the text matched, never widen it.
+    std::vector<Xapian::Query> boosts;
+    for (auto [prefixes, weight] : {std::pair{schema::kNameWords, kNameWeight}, std::pair{schema::kAliasWords, kAliasWeight}}) {
+        std::vector<Xapian::Query> in_field{match(prefixes, typed, exact_possible, false)};
+        for (std::size_t i = 1; i < alternatives.size(); ++i) in_field.push_back(match(prefixes, alternatives[i], true, false));
+        boosts.push_back(scaled(weight, combine(Xapian::Query::OP_SYNONYM, in_field)));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, parts),
+                         combine(Xapian::Query::OP_OR, boosts));
 }
 
 Xapian::Query QueryBuilder::proximity_boost(const Words& words) {
     std::size_t complete = std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return !w.prefix; });
     if (complete < 2) return Xapian::Query();
-    std::vector<Xapian::Query> per_field;
-    for (const auto& f : schema::kTextFields) per_field.push_back(scaled(f.weight, field_match(f, words, false)));
-    return combine(Xapian::Query::OP_OR, per_field);
+    Xapian::Query phrase = text_match(words, false);
+    return scope_.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, scope_);
 }
 
 std::vector<QueryBuilder::Words> QueryBuilder::synonyms_of(const Words& words, std::size_t from, std::size_t n) {
@@ -199,6 +239,7 @@ Xapian::Query QueryBuilder::plain_run(const Words& words, bool exact, bool all_w
 Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purpose purpose) {
     highlights_.exact = query.accented;
     purpose_ = purpose;
+    weighted_.clear();
     const bool ranking = purpose != Purpose::count;
     const bool exact = ranking && query.accented;
     std::vector<Xapian::Query> required, excluded;
@@ -212,9 +253,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purp
     };
     for (const auto& part : query.parts) {
         if (part.excluded) {
-            std::vector<Xapian::Query> fields;
-            for (const auto& f : schema::kTextFields) fields.push_back(field_match(f, part.words, false));
-            excluded.push_back(combine(Xapian::Query::OP_OR, fields));
+            excluded.push_back(text_match(part.words, false));
         } else if (part.phrase) {
             flush_run();
             required.push_back(group({part.words}, exact));
@@ -231,10 +270,10 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purp
     if (!ranking) return excluded.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     std::string words;
     for (const auto& w : query.included_words()) words += (words.empty() ? "" : " ") + w.folded;
-    Xapian::Query whole(Xapian::Query::OP_OR,
-                        scaled(kWholeNameWeight, Xapian::Query(std::string(schema::kWholeNamePrefix) + words)),
-                        scaled(kWholeAliasWeight, Xapian::Query(std::string(schema::kWholeAliasPrefix) + words)));
-    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, whole);
+    std::vector<Xapian::Query> whole;
+    add_weighted(whole, kWholeNameWeight, Xapian::Query(std::string(schema::kWholeNamePrefix) + words));
+    add_weighted(whole, kWholeAliasWeight, Xapian::Query(std::string(schema::kWholeAliasPrefix) + words));
+    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, whole));
     if (!excluded.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     return q;
 }

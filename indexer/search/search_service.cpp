@@ -28,7 +28,7 @@ struct SearchService::Handle {
     std::string generation;
     std::uint64_t version = 0;
     std::chrono::steady_clock::time_point checked;
-    std::shared_ptr<const FacetTable> facets;
+    RevisionData shared;  // for the revision it is at
 };
 
 // A handle borrowed from the pool, returned when the search is done.
@@ -73,6 +73,7 @@ std::size_t default_handles() { return std::max(2u, 2 * std::thread::hardware_co
 SearchService::SearchService(const std::filesystem::path& data_dir, Options options)
     : data_dir_(data_dir),
       max_handles_(options.handles ? options.handles : default_handles()),
+      posting_cache_bytes_(options.posting_cache_bytes),
       cache_(options.cache_bytes) {}
 
 SearchService::~SearchService() = default;
@@ -97,15 +98,16 @@ void SearchService::on_corrupt(std::function<void(const std::string&)> callback)
     on_corrupt_ = std::move(callback);
 }
 
-std::shared_ptr<const FacetTable> SearchService::facets_for(const std::string& generation, Xapian::rev revision,
-                                                            const Xapian::Database& db) {
+SearchService::RevisionData SearchService::revision_data_for(const std::string& generation, Xapian::rev revision,
+                                                             const Xapian::Database& db) {
     std::lock_guard lock(mutex_);
-    if (!facets_ || facets_generation_ != generation || facets_revision_ != revision) {
-        facets_ = FacetTable::build(db);
-        facets_generation_ = generation;
-        facets_revision_ = revision;
+    if (!revision_data_.facets || revision_generation_ != generation || revision_ != revision) {
+        revision_data_ = {FacetTable::build(db),
+                          posting_cache_bytes_ ? std::make_shared<PostingCache>(posting_cache_bytes_) : nullptr};
+        revision_generation_ = generation;
+        revision_ = revision;
     }
-    return facets_;
+    return revision_data_;
 }
 
 std::shared_ptr<const SpellingDictionary> SearchService::spelling_for(const std::string& generation,
@@ -137,7 +139,7 @@ void SearchService::refresh(Handle& h) {
     } else {
         h.db->reopen();
     }
-    h.facets = facets_for(h.generation, h.db->get_revision(), *h.db);
+    h.shared = revision_data_for(h.generation, h.db->get_revision(), *h.db);
 }
 
 // Runs `fn(handle)` on a handle from the pool, catching up first. A handle that
@@ -177,7 +179,8 @@ auto SearchService::with_handle(F&& fn) {
 }
 
 Searcher SearchService::searcher(Handle& h) {
-    return Searcher(*h.db, h.facets, [this, &h] { return spelling_for(h.generation, h.db->get_revision(), *h.db); });
+    return Searcher(*h.db, h.shared.facets, h.shared.postings,
+                    [this, &h] { return spelling_for(h.generation, h.db->get_revision(), *h.db); });
 }
 
 SearchResponse SearchService::search(const SearchRequest& request) {

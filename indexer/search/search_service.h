@@ -11,7 +11,8 @@
 // Before a search a handle catches up when the index has changed: immediately
 // after notify_changed() (the in-process index follower calls it after each
 // commit), and otherwise at most a quarter of a second after another process
-// replaced the index. Facet tables are built once per index revision and shared.
+// replaced the index. Facet tables are built once per index revision and
+// shared, as is the cache of decoded posting lists (posting_cache.h).
 //
 // Answers are kept in a ResultCache for the index revision they came from.
 #pragma once
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "search/facets.h"
+#include "search/posting_cache.h"
 #include "search/result_cache.h"
 #include "search/searcher.h"
 #include "search/spelling_dictionary.h"
@@ -39,6 +41,7 @@ public:
     struct Options {
         std::size_t handles = 0;                // most searches at once (0: two per core)
         std::size_t cache_bytes = 32u << 20;    // recent answers kept (0: none)
+        std::size_t posting_cache_bytes = 64u << 20;  // decoded posting lists kept (0: none)
     };
     explicit SearchService(const std::filesystem::path& data_dir) : SearchService(data_dir, Options{}) {}
     SearchService(const std::filesystem::path& data_dir, Options options);
@@ -76,8 +79,12 @@ private:
     auto with_handle(F&& fn);
     void refresh(Handle& h);
     Searcher searcher(Handle& h);
-    std::shared_ptr<const FacetTable> facets_for(const std::string& generation, Xapian::rev revision,
-                                                 const Xapian::Database& db);
+    // What searches share for one index revision.
+    struct RevisionData {
+        std::shared_ptr<const FacetTable> facets;
+        std::shared_ptr<PostingCache> postings;
+    };
+    RevisionData revision_data_for(const std::string& generation, Xapian::rev revision, const Xapian::Database& db);
     std::shared_ptr<const SpellingDictionary> spelling_for(const std::string& generation, Xapian::rev revision,
                                                            const Xapian::Database& db);
 
@@ -89,6 +96,7 @@ private:
     std::vector<std::unique_ptr<Handle>> idle_handles_;
     std::size_t handles_made_ = 0;
     const std::size_t max_handles_;
+    const std::size_t posting_cache_bytes_;
 
     ResultCache cache_;
     std::atomic<std::uint64_t> cache_hits_{0}, cache_misses_{0};
@@ -96,9 +104,9 @@ private:
     std::mutex mutex_;  // guards the fields below
     std::string unavailable_;
     std::function<void(const std::string&)> on_corrupt_;
-    std::string facets_generation_;
-    Xapian::rev facets_revision_ = 0;
-    std::shared_ptr<const FacetTable> facets_;
+    std::string revision_generation_;
+    Xapian::rev revision_ = 0;
+    RevisionData revision_data_;
     std::string spelling_generation_;
     Xapian::rev spelling_revision_ = 0;
     std::shared_ptr<const SpellingDictionary> spelling_;

@@ -1,5 +1,6 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -9,6 +10,7 @@
 #include "search/match_set.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/quick_rank.h"
 #include "search/snippet.h"
 #include "search/spelling.h"
 #include "text/vietnamese.h"
@@ -17,6 +19,15 @@ namespace lc {
 
 namespace {
 
+// Ranking is BM25 over each word's wdf, which the index weights by field (a
+// word in the name adds four, schema.h). k1 says how soon more wdf stops
+// counting: Xapian's default (1) saturates so early that the field weights
+// barely register, so it is higher, as in BM25F, which also weights term
+// frequency by field. Every judgement in tests/data/relevance.yaml holds for
+// k1 from 3.5 to 15; 5 keeps close to the low end, where a long text that
+// repeats a word cannot outweigh a name. b is Xapian's default, as are the
+// rest.
+constexpr Bm25Parameters kBm25{5.0, 0.5};
 // A correction is tried when the query found fewer than this many entries.
 constexpr Xapian::doccount kFewResults = 3;
 constexpr double kNoLocationKm = 1e9;
@@ -78,8 +89,9 @@ double distance_km(const GeoPoint& a, const Location& b) {
 
 }  // namespace
 
-Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets, SpellingSource spelling)
-    : db_(db), facets_(std::move(facets)), spelling_(std::move(spelling)) {}
+Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
+                   std::shared_ptr<PostingCache> postings, SpellingSource spelling)
+    : db_(db), facets_(std::move(facets)), postings_(std::move(postings)), spelling_(std::move(spelling)) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     const Xapian::Query filters = filters_of(request);
@@ -93,15 +105,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // reach it.
     auto query_matches = [&](const ParsedQuery& p, bool all) {
         QueryBuilder builder(db_);
-        return match_set(db_, builder.build(p, all, QueryBuilder::Purpose::count));
+        return match_set(db_, builder.build(p, all, QueryBuilder::Purpose::count), postings_.get());
     };
     auto restricted = [&](MatchSet set, const Xapian::Query& filter) {
-        if (!filter.empty()) set &= match_set(db_, filter);
+        if (!filter.empty()) set &= match_set(db_, filter, postings_.get());
         return set;
     };
     // The request's filters, read once: respelling compares several queries under them.
     const std::optional<MatchSet> filter_set =
-        filters.empty() ? std::nullopt : std::optional<MatchSet>(match_set(db_, filters));
+        filters.empty() ? std::nullopt : std::optional<MatchSet>(match_set(db_, filters, postings_.get()));
     auto filtered = [&](MatchSet set) {
         if (filter_set) set &= *filter_set;
         return set;
@@ -182,6 +194,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     auto enquire_for = [&](const Xapian::Query& query) {
         auto enquire = std::make_unique<Xapian::Enquire>(db_);
         enquire->set_query(query);
+        enquire->set_weighting_scheme(Xapian::BM25Weight(kBm25.k1, 0, 1, kBm25.b, 0.5));
         if (request.sort == SortOrder::distance && request.near) {
             Xapian::LatLongCoord centre(request.near->lat, request.near->lon);
             auto* keys = new Xapian::LatLongDistanceKeyMaker(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(),
@@ -198,24 +211,41 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     };
     const auto first = static_cast<Xapian::doccount>((page - 1) * per_page);
     const auto page_size = static_cast<Xapian::doccount>(per_page);
-    QueryBuilder builder(db_);
-    Xapian::Query ranked = with_filters(builder.build(parsed, all_words, QueryBuilder::Purpose::rank));
-    auto quick = [&] {
-        QueryBuilder shortlister(db_);
-        return with_filters(shortlister.build(parsed, all_words, QueryBuilder::Purpose::shortlist));
+    QueryBuilder builder(db_);  // its highlights mark the page's snippets
+    auto query_for = [&](QueryBuilder::Purpose purpose) {
+        return with_filters(builder.build(parsed, all_words, purpose));
+    };
+    // Ranks these entries with the full query: its phrases and words-together
+    // boosts then read the positions of these entries only.
+    auto rank_among = [&](std::vector<Xapian::docid> ids) {
+        Xapian::Query candidates((new DocidSet(std::move(ids)))->release());
+        builder.boost_only_within(candidates);
+        return enquire_for(Xapian::Query(Xapian::Query::OP_FILTER, query_for(QueryBuilder::Purpose::rank), candidates))
+            ->get_mset(first, page_size);
     };
     Xapian::MSet mset;
-    if (request.sort != SortOrder::relevance || parsed.empty()) {
-        mset = enquire_for(quick())->get_mset(first, page_size);
+    if (response.total == 0) {
+        // Nothing to rank.
+    } else if (request.sort != SortOrder::relevance || parsed.empty()) {
+        mset = enquire_for(query_for(QueryBuilder::Purpose::shortlist))->get_mset(first, page_size);
     } else if (response.total <= kShortlistMin) {
-        mset = enquire_for(ranked)->get_mset(first, page_size);
+        std::vector<Xapian::docid> ids;
+        shown.for_each([&](Xapian::docid id) { ids.push_back(id); });
+        mset = rank_among(std::move(ids));
     } else {
         const Xapian::doccount depth = std::max(kShortlistMin, (first + page_size) * kShortlistFactor);
-        Xapian::MSet shortlist = enquire_for(quick())->get_mset(0, depth);
+        Xapian::Query quick = query_for(QueryBuilder::Purpose::shortlist);
+        const auto words = parsed.included_words();
         std::vector<Xapian::docid> ids;
-        for (auto it = shortlist.begin(); it != shortlist.end(); ++it) ids.push_back(*it);
-        Xapian::Query only(Xapian::Query::OP_FILTER, ranked, Xapian::Query((new DocidSet(std::move(ids)))->release()));
-        mset = enquire_for(only)->get_mset(first, page_size);
+        if (std::none_of(words.begin(), words.end(), [](const QueryWord& w) { return w.prefix; })) {
+            ids = quick_rank(db_, shown, builder.weighted_terms(), depth, kBm25, postings_.get());
+        } else {
+            // A word still being typed expands to many words, which only
+            // Xapian's matcher weighs.
+            Xapian::MSet shortlist = enquire_for(quick)->get_mset(0, depth);
+            for (auto it = shortlist.begin(); it != shortlist.end(); ++it) ids.push_back(*it);
+        }
+        mset = rank_among(std::move(ids));
     }
     const HighlightTerms& highlights = builder.highlights();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -243,22 +273,25 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_vi
     ParsedQuery parsed = parse_query(typed, true);
     std::vector<Suggestion> out;
     if (parsed.empty()) return out;
-    // Suggestions are names: match the name and alias fields only.
+    // Suggestions are names: match the name and alias words only, a name
+    // above an alias.
+    constexpr std::pair<schema::WordPrefixes, double> kFields[] = {{schema::kNameWords, 4.0},
+                                                                   {schema::kAliasWords, 3.0}};
     std::vector<Xapian::Query> words;
     for (const auto& w : parsed.included_words()) {
         std::vector<Xapian::Query> fields;
-        for (const auto& f : {schema::kName, schema::kAliases}) {
-            std::string folded = std::string(f.folded) + w.folded;
+        for (const auto& [prefixes, weight] : kFields) {
+            std::string folded = std::string(prefixes.folded) + w.folded;
             if (w.prefix)
                 fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                Xapian::Query(Xapian::Query::OP_WILDCARD, folded, 40,
                                                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                                               f.weight));
+                                               weight));
             else
-                fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(folded), f.weight));
+                fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(folded), weight));
             if (w.accented && !w.prefix)
                 fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                               Xapian::Query(std::string(f.canonical) + w.canonical), f.weight));
+                                               Xapian::Query(std::string(prefixes.canonical) + w.canonical), weight));
         }
         words.emplace_back(Xapian::Query::OP_OR, fields.begin(), fields.end());
     }

@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "search/facets.h"
+#include "search/posting_cache.h"
 #include "search/search_types.h"
 #include "search/spelling_dictionary.h"
 
@@ -20,8 +21,11 @@ class Searcher {
 public:
     using SpellingSource = std::function<std::shared_ptr<const SpellingDictionary>()>;
 
-    // `spelling` is asked for the dictionary only when a query needs respelling.
-    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets, SpellingSource spelling);
+    // `postings` (may be null) is the index revision's cache of decoded posting
+    // lists; `spelling` is asked for the dictionary only when a query needs
+    // respelling.
+    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
+             std::shared_ptr<PostingCache> postings, SpellingSource spelling);
 
     SearchResponse search(const SearchRequest& request);
 
@@ -32,6 +36,7 @@ public:
 private:
     const Xapian::Database& db_;
     std::shared_ptr<const FacetTable> facets_;
+    std::shared_ptr<PostingCache> postings_;
     SpellingSource spelling_;
 };
 

@@ -16,8 +16,7 @@ struct Slot {
 }  // namespace
 
 bool SpellingCorrector::known(const QueryWord& w) const {
-    for (const auto& f : schema::kTextFields)
-        if (db_.term_exists(std::string(f.folded) + w.folded)) return true;
+    if (db_.term_exists(std::string(schema::kText.folded) + w.folded)) return true;
     return db_.synonyms_begin(w.folded) != db_.synonyms_end(w.folded) ||
            db_.synonyms_begin(w.canonical) != db_.synonyms_end(w.canonical);
 }
@@ -41,8 +40,7 @@ std::vector<QueryWord> SpellingCorrector::corrections(const QueryWord& w, std::s
             continue;
         }
         std::string accented = text::transfer_accents(w.canonical, c.word);
-        bool exists = false;
-        for (const auto& f : schema::kTextFields) exists = exists || db_.term_exists(std::string(f.canonical) + accented);
+        const bool exists = db_.term_exists(std::string(schema::kText.canonical) + accented);
         out.push_back(exists ? QueryWord{accented, c.word, true, false} : QueryWord{c.word, c.word, false, false});
     }
     return out;

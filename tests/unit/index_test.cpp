@@ -120,6 +120,13 @@ bool has_term(const Xapian::Database& db, Xapian::docid id, const std::string& t
     return it != db.termlist_end(id) && *it == term;
 }
 
+// How often `term` is in document `id`, as the index weighs it (0: not at all).
+Xapian::termcount wdf_of(const Xapian::Database& db, Xapian::docid id, const std::string& term) {
+    auto it = db.termlist_begin(id);
+    it.skip_to(term);
+    return it != db.termlist_end(id) && *it == term ? it.get_wdf() : 0;
+}
+
 std::vector<Xapian::termpos> positions(const Xapian::Database& db, Xapian::docid id,
                                        const std::string& term) {
     return {db.positionlist_begin(id, term), db.positionlist_end(id, term)};
@@ -184,39 +191,47 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     const auto id = doc_of(db, "sam-lai-chau");
     REQUIRE(id != 0);
 
-    // Name: accented words under both the canonical and the folded prefix, at
-    // the same positions. (A word without marks may be stored once, folded.)
-    for (auto [canonical, folded] : {std::pair{"Nsâm", "XNsam"}, std::pair{"Nchâu", "XNchau"}}) {
+    // All text: accented words under both the canonical and the folded
+    // prefix, at the same positions. (A word without marks may be stored
+    // once, folded.)
+    for (auto [canonical, folded] : {std::pair{"Vsâm", "Wsam"}, std::pair{"Vchâu", "Wchau"},
+                                     std::pair{"Vrừng", "Wrung"}, std::pair{"Vquý", "Wquy"},
+                                     std::pair{"Vngọc", "Wngoc"}, std::pair{"Vđường", "Wduong"}}) {
         INFO(canonical << " / " << folded);
-        CHECK(has_term(db, id, canonical));
-        CHECK(has_term(db, id, folded));
         auto p = positions(db, id, canonical), f = positions(db, id, folded);
         CHECK_FALSE(p.empty());
         // Every accented occurrence is also a folded one ("chau" is in the English name too).
         CHECK(std::includes(f.begin(), f.end(), p.begin(), p.end()));
     }
-    CHECK_FALSE(positions(db, id, "XNlai").empty());
-    CHECK_FALSE(positions(db, id, "XNginseng").empty());
+    CHECK_FALSE(has_term(db, id, "Vlai"));  // no marks: folded only
+    CHECK_FALSE(positions(db, id, "Wlai").empty());
+    CHECK_FALSE(positions(db, id, "Wterraces").empty());
     // "Sâm Lai Châu" is a phrase: consecutive positions.
-    auto sam = positions(db, id, "XNsam"), lai = positions(db, id, "XNlai"),
-         chau = positions(db, id, "XNchau");
+    auto sam = positions(db, id, "Wsam"), lai = positions(db, id, "Wlai"), chau = positions(db, id, "Wchau");
     REQUIRE(!sam.empty());
     REQUIRE(!lai.empty());
     REQUIRE(!chau.empty());
     CHECK(lai[0] == sam[0] + 1);
     CHECK(chau[0] == lai[0] + 1);
 
-    // Other text fields under their prefixes.
-    CHECK(has_term(db, id, "Brừng"));
-    CHECK(has_term(db, id, "XBrung"));
-    CHECK_FALSE(positions(db, id, "XBrung").empty());
-    CHECK(has_term(db, id, "XBterraces"));
-    CHECK(has_term(db, id, "Dquý"));
-    CHECK(has_term(db, id, "XDquy"));
-    CHECK(has_term(db, id, "Angọc"));
-    CHECK(has_term(db, id, "XAngoc"));
-    CHECK(has_term(db, id, "Lđường"));  // area words
-    CHECK(has_term(db, id, "XLduong"));
+    // Each occurrence weighs what its field does: "sâm" is in the name (4),
+    // the alias (3), the summary (3) and the body (1); "terraces" only in the
+    // body; "ngọc" only in the alias; "đường" in the area.
+    CHECK(wdf_of(db, id, "Wsam") == schema::kNameWdf + schema::kAliasWdf + schema::kSummaryWdf + schema::kBodyWdf);
+    CHECK(wdf_of(db, id, "Vsâm") == wdf_of(db, id, "Wsam"));
+    CHECK(wdf_of(db, id, "Wterraces") == schema::kBodyWdf);
+    CHECK(wdf_of(db, id, "Wngoc") == schema::kAliasWdf);
+    CHECK(wdf_of(db, id, "Wduong") == schema::kPlaceWdf);
+    CHECK(wdf_of(db, id, "Wginseng") == schema::kNameWdf + schema::kSummaryWdf);
+
+    // The name's and the aliases' own words, without positions.
+    for (const char* term : {"Nsâm", "XNsam", "Nchâu", "XNchau", "XNlai", "XNginseng", "Angọc", "XAngoc", "XAsam"}) {
+        INFO(term);
+        CHECK(has_term(db, id, term));
+        CHECK(positions(db, id, term).empty());
+    }
+    CHECK_FALSE(has_term(db, id, "XNrung"));  // in the summary, not the name
+    CHECK_FALSE(has_term(db, id, "XAginseng"));
     CHECK(has_term(db, id, "XEsam lai chau"));  // the whole name
 
     // Pairs of words standing together in one field, folded, no positions.
@@ -233,14 +248,13 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     CHECK_FALSE(has_term(db, id, "XPrung sam"));
     CHECK_FALSE(has_term(db, id, "XPsam rung"));  // words apart
 
-    // English stems, for English text only.
     Xapian::Stem english("english");
-    CHECK(has_term(db, id, "ZN" + english("ginseng")));
-    CHECK(has_term(db, id, "ZB" + english("terraces")));
-    CHECK(has_term(db, id, "ZB" + english("forests")));
+    // English stems, for English text only.
+    for (const char* word : {"ginseng", "terraces", "forests"}) CHECK(has_term(db, id, "Z" + english(word)));
     CHECK(english("terraces") != "terraces");
-    CHECK_FALSE(has_term(db, id, "ZNsam"));  // "sâm" is only in the Vietnamese name
-    CHECK_FALSE(has_term(db, id, "ZBrung"));
+    CHECK(wdf_of(db, id, "Z" + english("ginseng")) == schema::kNameWdf + schema::kSummaryWdf);
+    CHECK_FALSE(has_term(db, id, "Zsam"));  // "sâm" is only in Vietnamese text
+    CHECK_FALSE(has_term(db, id, "Zrung"));
 
     // Boolean filter terms.
     for (const char* term :
@@ -465,7 +479,7 @@ TEST_CASE("index: a rebuild swaps in a new generation atomically", "[index]") {
     CHECK(old_reader.get_doccount() == 3);
     CHECK(old_reader.get_document(old_id).get_data() == lc::to_canonical_json(ginseng()));
     CHECK(old_reader.term_exists("XNsam"));
-    CHECK_FALSE(positions(old_reader, old_id, "Nsâm").empty());
+    CHECK_FALSE(positions(old_reader, old_id, "Vsâm").empty());
     Xapian::Enquire enquire(old_reader);
     enquire.set_query(Xapian::Query("XNsam"));
     auto matches = enquire.get_mset(0, 10);

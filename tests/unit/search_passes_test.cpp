@@ -1,8 +1,8 @@
 // Search in separate passes on a catalog larger than the shortlist: a Boolean
-// pass counts every match (totals and facets), a quick pass shortlists the
-// best matches without the words-together boost, and a last pass re-ranks the
-// shortlist with it. The relevance suite's catalog is too small to reach the
-// shortlist, so these tests build one that does.
+// pass counts every match (totals and facets), a quick pass scores the
+// matches outside Xapian's matcher to shortlist the best, and a last pass
+// re-ranks the shortlist with the full query. The relevance suite's catalog is
+// too small to reach the shortlist, so these tests build one that does.
 #include <catch2/catch.hpp>
 
 #include <xapian.h>
@@ -20,8 +20,10 @@
 #include "index/schema.h"
 #include "search/docid_set.h"
 #include "search/match_set.h"
+#include "search/posting_cache.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/quick_rank.h"
 #include "search/search_service.h"
 #include "support/temp_dir.h"
 
@@ -128,11 +130,13 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
     REQUIRE(current);
     Xapian::Database db(current->string());
 
+    lc::PostingCache cache(4096, 1);  // every list, 4 KB at most
+
     // Every shape of query the search builds: plain words with and without
     // accents, phrases, a prefix, an excluded word, relaxed (any word), and
     // filters, including one by distance.
     for (const std::string text : {"nam ban", "nậm bản", "\"nam ban\"", "nậm ch", "nam -suoi", "ban chợ nhà",
-                                   "rung gia", "\"nam co suoi\"", "khong co gi", ""}) {
+                                   "rung gia", "\"nam co suoi\"", "\"nam co thac ban\"", "khong co gi", ""}) {
         for (bool all_words : {true, false}) {
             lc::ParsedQuery parsed = lc::parse_query(text, text == "nậm ch");
             lc::QueryBuilder builder(db);
@@ -141,9 +145,13 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
                                        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kevent"), Xapian::Query("Kproduct"))}) {
                 Xapian::Query full = filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
                 CAPTURE(text, all_words, full.get_description());
-                std::vector<Xapian::docid> ours;
+                std::vector<Xapian::docid> ours, cached;
                 lc::match_set(db, full).for_each([&](Xapian::docid id) { ours.push_back(id); });
                 CHECK(ours == matches(db, full));
+                // The same from decoded lists, in a cache small enough to
+                // drop some between queries.
+                lc::match_set(db, full, &cache).for_each([&](Xapian::docid id) { cached.push_back(id); });
+                CHECK(cached == ours);
                 // The counting query (pair terms) finds what the ranking query
                 // (phrases in each field) finds.
                 lc::QueryBuilder ranker(db);
@@ -156,11 +164,130 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
     // entry with a location).
     auto* near = new Xapian::LatLongDistancePostingSource(lc::schema::kSlotLocation, Xapian::LatLongCoord(22.4, 103.3),
                                                           Xapian::GreatCircleMetric(), 1000.0);
-    Xapian::Query nearby(Xapian::Query::OP_FILTER, Xapian::Query("XBnam"), Xapian::Query(near->release()));
+    Xapian::Query nearby(Xapian::Query::OP_FILTER, Xapian::Query("Wnam"), Xapian::Query(near->release()));
     std::vector<Xapian::docid> ours;
     lc::match_set(db, nearby).for_each([&](Xapian::docid id) { ours.push_back(id); });
     CHECK(ours.size() == 1);
     CHECK(ours == matches(db, nearby));
     CHECK(lc::match_set(db, Xapian::Query::MatchNothing).count() == 0);
     CHECK(lc::match_set(db, Xapian::Query::MatchAll).count() == 151);
+}
+
+TEST_CASE("a posting cache holds what Xapian reads, within its budget", "[search]") {
+    lc::test::TempDir dir;
+    build_catalog(dir.path());
+    auto current = lc::IndexLocation(dir.path()).current();
+    REQUIRE(current);
+    Xapian::Database db(current->string());
+
+    auto read = [&](const std::string& term) {
+        lc::DecodedPostings p;
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            p.ids.push_back(*it);
+            p.wdfs.push_back(static_cast<std::uint8_t>(it.get_wdf()));
+        }
+        return p;
+    };
+    // "Wnam" is in all 151 entries, "Wrung" in 91, "Wco" in 60.
+    const lc::DecodedPostings nam = read("Wnam"), rung = read("Wrung"), co = read("Wco");
+    REQUIRE(nam.ids.size() == 151);
+    REQUIRE(rung.ids.size() == 91);
+    REQUIRE(co.ids.size() == 60);
+    const std::size_t nam_bytes = 151 * 5 + sizeof(lc::DecodedPostings), rung_bytes = 91 * 5 + sizeof(lc::DecodedPostings);
+
+    SECTION("lists as Xapian reads them; short lists are not kept") {
+        lc::PostingCache cache(1 << 20, 61);
+        auto p = cache.find(db, "Wnam");
+        REQUIRE(p);
+        CHECK(p->ids == nam.ids);
+        CHECK(p->wdfs == nam.wdfs);
+        CHECK(nam.wdfs.front() == 2 * lc::schema::kBodyWdf);  // "Nậm" twice in a body
+        CHECK(cache.find(db, "Wnam") == p);                    // decoded once
+        CHECK(cache.find(db, "Wco") == nullptr);               // 60 postings: below 61
+        CHECK(cache.find(db, "Wnothing") == nullptr);
+        CHECK(cache.bytes() == nam_bytes);
+    }
+    SECTION("the least recently used list leaves first") {
+        lc::PostingCache cache(nam_bytes + rung_bytes, 1);
+        auto first = cache.find(db, "Wnam");
+        cache.find(db, "Wrung");
+        CHECK(cache.bytes() == nam_bytes + rung_bytes);
+        CHECK(cache.find(db, "Wnam") == first);  // now the most recent
+        auto co_list = cache.find(db, "Wco");    // pushes out "Wrung"
+        REQUIRE(co_list);
+        CHECK(co_list->ids == co.ids);
+        CHECK(cache.bytes() <= nam_bytes + rung_bytes);
+        CHECK(cache.find(db, "Wnam") == first);
+        CHECK(cache.bytes() == nam_bytes + 60 * 5 + sizeof(lc::DecodedPostings));
+        // A list handed out stays valid after it leaves the cache.
+        auto rung_again = cache.find(db, "Wrung");
+        CHECK(rung_again->ids == rung.ids);
+        CHECK(first->ids == nam.ids);
+    }
+    SECTION("no budget, no cache") {
+        lc::PostingCache cache(0, 1);
+        CHECK(cache.find(db, "Wnam") == nullptr);
+        CHECK(cache.bytes() == 0);
+    }
+    SECTION("document lengths relative to the average") {
+        lc::PostingCache cache(1 << 20, 1);
+        auto lengths = cache.relative_lengths(db);
+        REQUIRE(lengths->size() == db.get_lastdocid() + 1);
+        CHECK((*lengths)[0] == 0.0f);
+        for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id)
+            CHECK((*lengths)[id] == Approx(db.get_doclength(id) / db.get_avlength()));
+    }
+}
+
+TEST_CASE("the quick ranking scores the matches by their weighted terms", "[search]") {
+    lc::test::TempDir dir;
+    build_catalog(dir.path());
+    auto current = lc::IndexLocation(dir.path()).current();
+    REQUIRE(current);
+    Xapian::Database db(current->string());
+
+    lc::QueryBuilder builder(db);
+    lc::ParsedQuery parsed = lc::parse_query("nam ban", false);
+    builder.build(parsed, true, lc::QueryBuilder::Purpose::shortlist);
+    const auto& terms = builder.weighted_terms();
+    auto has = [&](const std::string& term, double factor) {
+        return std::any_of(terms.begin(), terms.end(), [&](const lc::WeightedTerm& t) {
+            return t.term == term && t.factor == Approx(factor);
+        });
+    };
+    CHECK(has("Wnam", 1.0));
+    CHECK(has("Wban", 1.0));
+    CHECK(has("XEnam ban", 25.0));  // the whole name
+
+    lc::MatchSet all = lc::match_set(db, builder.build(parsed, true, lc::QueryBuilder::Purpose::count));
+    REQUIRE(all.count() == 151);
+    builder.build(parsed, true, lc::QueryBuilder::Purpose::shortlist);
+    const lc::Bm25Parameters bm25{5.0, 0.5};
+    std::vector<Xapian::docid> best = lc::quick_rank(db, all, builder.weighted_terms(), 70, bm25);
+    REQUIRE(best.size() == 70);
+    // The 60 short entries that say both words twice come first, in document
+    // order (they tie), then the rest; the one that says them together once,
+    // in a short text, is among the first 70.
+    auto slug = [&](Xapian::docid id) {
+        auto it = db.termlist_begin(id);
+        it.skip_to("Q");
+        return (*it).substr(1);
+    };
+    for (std::size_t i = 0; i < 60; ++i) {
+        CAPTURE(i);
+        CHECK(slug(best[i]).rfind("hai-lan-", 0) == 0);
+        if (i > 0) CHECK(best[i] > best[i - 1]);
+    }
+    std::set<std::string> first70;
+    for (auto id : best) first70.insert(slug(id));
+    CHECK(first70.contains("nam-ban"));
+
+    // Only matches are ranked; a cache changes nothing.
+    lc::MatchSet events = lc::match_set(db, Xapian::Query("Kevent"));
+    std::vector<Xapian::docid> among_events = lc::quick_rank(db, events, builder.weighted_terms(), 500, bm25);
+    CHECK(among_events.size() == 90);
+    for (auto id : among_events) CHECK(slug(id).rfind("mot-lan-", 0) == 0);
+    lc::PostingCache cache(1 << 20, 1);
+    CHECK(lc::quick_rank(db, all, builder.weighted_terms(), 70, bm25, &cache) == best);
+    CHECK(cache.bytes() > 0);
 }

@@ -1,0 +1,70 @@
+#include "search/posting_cache.h"
+
+#include <algorithm>
+
+namespace lc {
+
+namespace {
+
+std::size_t size_of(const DecodedPostings& p) {
+    return p.ids.size() * (sizeof(Xapian::docid) + sizeof(std::uint8_t)) + sizeof(DecodedPostings);
+}
+
+}  // namespace
+
+std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database& db, const std::string& term) {
+    if (budget_ == 0) return nullptr;
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = entries_.find(term); it != entries_.end()) {
+            recency_.splice(recency_.begin(), recency_, it->second.recency);
+            return it->second.postings;
+        }
+    }
+    const Xapian::doccount frequency = db.get_termfreq(term);
+    if (frequency < min_postings_) return nullptr;
+    // Decoded outside the lock: two searches may decode the same list at
+    // once; the second keeps the first's.
+    auto decoded = std::make_shared<DecodedPostings>();
+    decoded->ids.reserve(frequency);
+    decoded->wdfs.reserve(frequency);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        decoded->ids.push_back(*it);
+        decoded->wdfs.push_back(static_cast<std::uint8_t>(std::min<Xapian::termcount>(it.get_wdf(), 255)));
+    }
+    const std::size_t size = size_of(*decoded);
+    if (size > budget_) return decoded;
+    std::lock_guard lock(mutex_);
+    if (auto it = entries_.find(term); it != entries_.end()) return it->second.postings;
+    while (bytes_ + size > budget_ && !recency_.empty()) {
+        auto victim = entries_.find(recency_.back());
+        bytes_ -= size_of(*victim->second.postings);
+        entries_.erase(victim);
+        recency_.pop_back();
+    }
+    recency_.push_front(term);
+    entries_.emplace(term, Entry{decoded, recency_.begin()});
+    bytes_ += size;
+    return decoded;
+}
+
+std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(const Xapian::Database& db) {
+    {
+        std::lock_guard lock(mutex_);
+        if (lengths_) return lengths_;
+    }
+    auto lengths = std::make_shared<std::vector<float>>(db.get_lastdocid() + 1, 0.0f);
+    const double average = std::max(db.get_avlength(), 1.0);
+    for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
+        (*lengths)[*it] = static_cast<float>(it.get_doclength() / average);
+    std::lock_guard lock(mutex_);
+    if (!lengths_) lengths_ = std::move(lengths);
+    return lengths_;
+}
+
+std::size_t PostingCache::bytes() const {
+    std::lock_guard lock(mutex_);
+    return bytes_;
+}
+
+}  // namespace lc
