@@ -109,8 +109,6 @@ void QueryBuilder::remember(const QueryWord& w) {
     if (!w.accented && is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
 }
 
-// An English word also matches the words that share its English stem
-// ("forests" finds "forest" and "forested").
 void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor, Xapian::Query query) {
     if (query.empty()) return;
     if (purpose_ == Purpose::shortlist)
@@ -119,6 +117,8 @@ void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor
     parts.push_back(scaled(factor, std::move(query)));
 }
 
+// An English word also matches the words that share its English stem
+// ("forests" finds "forest" and "forested").
 std::vector<Xapian::Query> QueryBuilder::stems(const std::vector<Words>& alternatives) const {
     std::vector<Xapian::Query> out;
     for (const auto& alt : alternatives) {

@@ -182,15 +182,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (!request.areas.empty()) recount(FacetGroup::area, &SearchResponse::area_facet);
     if (request.stars_min) recount(FacetGroup::stars, &SearchResponse::stars_facet);
 
-    // The page, ranked in two passes: a shortlist of the best matches without
-    // reading positions (no words-together boost; a quoted pair found by its
-    // pair term), then the shortlist re-ranked by the full query (scores use
-    // the whole catalog's statistics, so they are the scores a single pass
-    // would give). An entry outside the shortlist whose words stand together
-    // could be missed; with the words in it and a shortlist ten times the
-    // page deep, that is the price of reading positions for 100 entries
-    // instead of all matches. Sorted by name or distance, relevance only
-    // breaks ties, and the shortlist query alone orders the page.
+    // The page, ranked in two passes: a shortlist of the best matches, scored
+    // from the weighted terms' posting lists over the counted match
+    // (quick_rank.h: no positions, no name boost), then the shortlist
+    // re-ranked by the full query (scores use the whole catalog's statistics,
+    // so they are the scores a single pass would give). An entry outside the
+    // shortlist whose words stand together could be missed; with the words in
+    // it and a shortlist ten times the page deep, that is the price of
+    // reading positions for 100 entries instead of all matches. Sorted by
+    // name or distance, relevance only breaks ties, and the shortlist query
+    // alone orders the page.
     auto enquire_for = [&](const Xapian::Query& query) {
         auto enquire = std::make_unique<Xapian::Enquire>(db_);
         enquire->set_query(query);

@@ -67,6 +67,14 @@ void build_catalog(const std::filesystem::path& data) {
     lc::rebuild_index(store, data, quiet, {});
 }
 
+// build_catalog's index, opened.
+Xapian::Database built_index(const std::filesystem::path& data) {
+    build_catalog(data);
+    auto current = lc::IndexLocation(data).current();
+    REQUIRE(current);
+    return Xapian::Database(current->string());
+}
+
 }  // namespace
 
 TEST_CASE("DocidSet is a Boolean filter of exactly its documents", "[search]") {
@@ -125,10 +133,7 @@ TEST_CASE("a large match is counted whole and its words-together entry still ran
 
 TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
     lc::test::TempDir dir;
-    build_catalog(dir.path());
-    auto current = lc::IndexLocation(dir.path()).current();
-    REQUIRE(current);
-    Xapian::Database db(current->string());
+    Xapian::Database db = built_index(dir.path());
 
     lc::PostingCache cache(4096, 1);  // every list, 4 KB at most
 
@@ -175,10 +180,7 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
 
 TEST_CASE("a posting cache holds what Xapian reads, within its budget", "[search]") {
     lc::test::TempDir dir;
-    build_catalog(dir.path());
-    auto current = lc::IndexLocation(dir.path()).current();
-    REQUIRE(current);
-    Xapian::Database db(current->string());
+    Xapian::Database db = built_index(dir.path());
 
     auto read = [&](const std::string& term) {
         lc::DecodedPostings p;
@@ -241,10 +243,7 @@ TEST_CASE("a posting cache holds what Xapian reads, within its budget", "[search
 
 TEST_CASE("the quick ranking scores the matches by their weighted terms", "[search]") {
     lc::test::TempDir dir;
-    build_catalog(dir.path());
-    auto current = lc::IndexLocation(dir.path()).current();
-    REQUIRE(current);
-    Xapian::Database db(current->string());
+    Xapian::Database db = built_index(dir.path());
 
     lc::QueryBuilder builder(db);
     lc::ParsedQuery parsed = lc::parse_query("nam ban", false);
