@@ -23,6 +23,7 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
     from_env("LC_WEB", c.web);
     from_env("LC_THREADS", c.threads);
     from_env("LC_CACHE_MB", c.cache_mb);
+    from_env("LC_POSTING_CACHE_MB", c.posting_cache_mb);
     CLI::App app{"lc-api: the Lai Châu Explorer HTTP server"};
     app.add_option("--data", c.data, "Data folder (catalog and index)");
     app.add_option("--host", c.host, "Address to listen on");
@@ -30,6 +31,9 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
     app.add_option("--web", c.web, "Folder of the web page ('' for none)");
     app.add_option("--threads", c.threads, "Most HTTP worker threads (one per open connection)")->check(CLI::Range(2, 1024));
     app.add_option("--cache-mb", c.cache_mb, "Megabytes of recent search answers kept (0: none)")
+        ->check(CLI::Range(0, 4096));
+    app.add_option("--posting-cache-mb", c.posting_cache_mb,
+                   "Megabytes of decoded posting lists kept, for large catalogs (0: none)")
         ->check(CLI::Range(0, 4096));
     try {
         app.parse(argc, argv);

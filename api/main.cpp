@@ -52,7 +52,8 @@ int serve(const lc::api::Config& config) {
     std::signal(SIGPIPE, SIG_IGN);
 
     lc::Store store(config.data, lc::Store::Mode::must_exist);
-    lc::SearchService search(config.data, {.cache_bytes = static_cast<std::size_t>(config.cache_mb) << 20});
+    lc::SearchService search(config.data, {.cache_bytes = static_cast<std::size_t>(config.cache_mb) << 20,
+                                           .posting_cache_bytes = static_cast<std::size_t>(config.posting_cache_mb) << 20});
     lc::IndexFollower follower(
         store, config.data,
         {.committed = [&search] { search.notify_changed(); },
@@ -85,6 +86,9 @@ int serve(const lc::api::Config& config) {
     if (port < 0) throw lc::Error("cannot listen on " + config.host + ":" + std::to_string(config.port));
     if (!server.raise_backlog(1024)) std::cerr << "lc-api: cannot raise the listen backlog\n";
     follower.start();
+    // Opens the index now rather than on the first search: its facet table is
+    // built and, two seconds on, its posting cache preloaded in the background.
+    search.status();
     stop_on_signals(server);
     // Tests and scripts read this line to find the port.
     std::cout << "lc-api listening on http://" << config.host << ":" << port << "/" << std::endl;

@@ -58,7 +58,10 @@ std::string Metrics::render(const IndexStatus& index, const SearchService::Cache
         << "lc_search_cache_lookups_total{outcome=\"miss\"} " << cache.misses << "\n"
         << "# HELP lc_search_cache_bytes Approximate size of the answers kept.\n"
         << "# TYPE lc_search_cache_bytes gauge\n"
-        << "lc_search_cache_bytes " << cache.bytes << "\n";
+        << "lc_search_cache_bytes " << cache.bytes << "\n"
+        << "# HELP lc_posting_cache_bytes Approximate size of the decoded posting lists kept for the index in use.\n"
+        << "# TYPE lc_posting_cache_bytes gauge\n"
+        << "lc_posting_cache_bytes " << cache.posting_bytes << "\n";
     return out.str();
 }
 

@@ -42,11 +42,9 @@ private:
 // Every document of `db`, or those with `term`.
 void add_postings(const Xapian::Database& db, const std::string& term, MatchSet& set, PostingCache* cache) {
     if (cache && !term.empty())
-        if (auto decoded = cache->find(db, term)) {
-            for (Xapian::docid id : decoded->ids) set.add(id);
-            return;
-        }
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) set.add(*it);
+        cache->for_each(db, term, [&](Xapian::docid id, std::uint8_t) { set.add(id); });
+    else
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) set.add(*it);
 }
 
 // What Xapian's matcher finds for `q`.

@@ -30,7 +30,7 @@ std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database
     decoded->wdfs.reserve(frequency);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         decoded->ids.push_back(*it);
-        decoded->wdfs.push_back(static_cast<std::uint8_t>(std::min<Xapian::termcount>(it.get_wdf(), 255)));
+        decoded->wdfs.push_back(capped_wdf(it.get_wdf()));
     }
     const std::size_t size = size_of(*decoded);
     if (size > budget_) return decoded;
@@ -62,9 +62,34 @@ std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(const X
     return lengths_;
 }
 
+std::size_t PostingCache::preload(const Xapian::Database& db, const std::vector<std::string>& prefixes, double share,
+                                  std::stop_token stop) {
+    relative_lengths(db);
+    if (budget_ == 0) return 0;
+    std::vector<std::pair<Xapian::doccount, std::string>> longest;
+    for (const auto& prefix : prefixes)
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+            if (it.get_termfreq() >= min_postings_) longest.emplace_back(it.get_termfreq(), *it);
+    std::sort(longest.begin(), longest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    const auto room = static_cast<std::size_t>(static_cast<double>(budget_) * std::clamp(share, 0.0, 1.0));
+    std::size_t planned = 0, decoded = 0;
+    for (const auto& [frequency, term] : longest) {
+        planned += frequency * (sizeof(Xapian::docid) + sizeof(std::uint8_t)) + sizeof(DecodedPostings);
+        if (planned > room || stop.stop_requested()) break;
+        find(db, term);
+        ++decoded;
+    }
+    return decoded;
+}
+
 std::size_t PostingCache::bytes() const {
     std::lock_guard lock(mutex_);
     return bytes_;
+}
+
+bool PostingCache::holds(const std::string& term) const {
+    std::lock_guard lock(mutex_);
+    return entries_.contains(term);
 }
 
 }  // namespace lc

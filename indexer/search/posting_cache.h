@@ -10,13 +10,17 @@
 // are read from Xapian each time: they cost little.
 //
 // One cache serves one index revision: SearchService makes a new one when
-// the index changes. Thread-safe; a list handed out stays valid while held.
+// the index changes, and preloads it in the background with the longest
+// lists, which cost the most to decode and belong to the words most queries
+// have. Thread-safe; a list handed out stays valid while held.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,7 +51,23 @@ public:
     // ids with no document), computed on first use.
     std::shared_ptr<const std::vector<float>> relative_lengths(const Xapian::Database& db);
 
+    // Calls fn(id, wdf) for each posting of `term` in `db` (at this cache's
+    // revision), from the decoded list when there is one, else from Xapian.
+    // wdf is capped at 255 either way.
+    template <typename F>
+    void for_each(const Xapian::Database& db, const std::string& term, F&& fn);
+
+    // Decodes the longest lists of the terms that start with one of
+    // `prefixes`, longest first, until they would fill more than `share` of
+    // the budget or `stop` is requested; the rest of the budget stays for the
+    // words of the queries that come. Also computes relative_lengths().
+    // Returns how many lists it decoded.
+    std::size_t preload(const Xapian::Database& db, const std::vector<std::string>& prefixes, double share,
+                        std::stop_token stop = {});
+
     std::size_t bytes() const;
+    // Whether the decoded list of `term` is kept (does not count as a use).
+    bool holds(const std::string& term) const;
 
 private:
     struct Entry {
@@ -62,5 +82,16 @@ private:
     std::size_t bytes_ = 0;
     std::shared_ptr<const std::vector<float>> lengths_;
 };
+
+inline std::uint8_t capped_wdf(Xapian::termcount wdf) { return static_cast<std::uint8_t>(std::min<Xapian::termcount>(wdf, 255)); }
+
+template <typename F>
+void PostingCache::for_each(const Xapian::Database& db, const std::string& term, F&& fn) {
+    if (auto decoded = find(db, term)) {
+        for (std::size_t i = 0; i < decoded->ids.size(); ++i) fn(decoded->ids[i], decoded->wdfs[i]);
+        return;
+    }
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) fn(*it, capped_wdf(it.get_wdf()));
+}
 
 }  // namespace lc

@@ -21,6 +21,9 @@ constexpr double kStemWeight = 0.6;
 // the weight the name already gives it in the text (schema::kNameWdf).
 constexpr double kNameWeight = 3.0;
 constexpr double kAliasWeight = 2.0;
+// In the shortlist, two query words standing together count this much extra
+// for each pair (the final ranking checks the whole run's positions instead).
+constexpr double kPairWeight = 0.5;
 // A query that is a whole name (or alias) counts this much extra.
 constexpr double kWholeNameWeight = 25.0;
 constexpr double kWholeAliasWeight = 12.0;
@@ -168,9 +171,6 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
     }
     std::vector<Xapian::Query> stem_terms = stems(alternatives);
     add_weighted(parts, kStemWeight, combine(Xapian::Query::OP_SYNONYM, stem_terms));
-    // The shortlist leaves the name's extra weight to the re-ranking: the
-    // index already weighs a word in the name four times (schema::kNameWdf).
-    if (purpose_ == Purpose::shortlist) return combine(Xapian::Query::OP_OR, parts);
 
     // In the name or an alias the words count extra; these only add weight
     // to what the text matched, never widen it.
@@ -178,7 +178,7 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
     for (auto [prefixes, weight] : {std::pair{schema::kNameWords, kNameWeight}, std::pair{schema::kAliasWords, kAliasWeight}}) {
         std::vector<Xapian::Query> in_field{match(prefixes, typed, exact_possible, false)};
         for (std::size_t i = 1; i < alternatives.size(); ++i) in_field.push_back(match(prefixes, alternatives[i], true, false));
-        boosts.push_back(scaled(weight, combine(Xapian::Query::OP_SYNONYM, in_field)));
+        add_weighted(boosts, weight, combine(Xapian::Query::OP_SYNONYM, in_field));
     }
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, parts),
                          combine(Xapian::Query::OP_OR, boosts));
@@ -187,6 +187,14 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
 Xapian::Query QueryBuilder::proximity_boost(const Words& words) {
     std::size_t complete = std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return !w.prefix; });
     if (complete < 2) return Xapian::Query();
+    if (purpose_ == Purpose::shortlist) {
+        // Without positions: each two neighbours standing together, by their
+        // pair term, stand in for the phrase.
+        std::vector<Xapian::Query> pairs;
+        for (std::size_t i = 1; i < words.size(); ++i)
+            if (is_pair({words[i - 1], words[i]})) add_weighted(pairs, kPairWeight, pair_term({words[i - 1], words[i]}));
+        return combine(Xapian::Query::OP_OR, pairs);
+    }
     Xapian::Query phrase = text_match(words, false);
     return scope_.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, scope_);
 }
@@ -247,7 +255,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purp
     auto flush_run = [&] {
         if (run.empty()) return;
         Xapian::Query q = plain_run(run, exact, all_words);
-        Xapian::Query boost = purpose == Purpose::rank ? proximity_boost(run) : Xapian::Query();
+        Xapian::Query boost = ranking ? proximity_boost(run) : Xapian::Query();
         required.push_back(boost.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost));
         run.clear();
     };

@@ -36,12 +36,13 @@ public:
     // What a query is for; all three have the same match set (boosts only
     // reorder it, and an exact accented term is indexed beside its folded
     // one). `rank` orders the matches: exact accents, words standing together
-    // and whole names count extra. `shortlist` leaves out words standing
-    // together, whose phrase checks read positions for every candidate and
-    // cost ten times the rest on a large catalog, and finds a quoted pair of
-    // words by its pair term (schema::kPairPrefix). `count` only finds the
-    // matches, for Boolean passes over all of them (totals and facets), with
-    // pair terms for two words typed together.
+    // and whole names count extra. `shortlist` judges words standing
+    // together by their pair terms (schema::kPairPrefix) instead of phrases,
+    // whose checks read positions for every candidate and cost ten times the
+    // rest on a large catalog, and finds a quoted pair of words by its pair
+    // term too. `count` only finds the matches, for Boolean passes over all
+    // of them (totals and facets), with pair terms for two words typed
+    // together.
     enum class Purpose { rank, shortlist, count };
 
     // `all_words`: every included word must match (true) or any may (false).

@@ -7,31 +7,40 @@
 
 namespace lc {
 
+namespace {
+
+// BM25's idf as Xapian's BM25Weight computes it, so that the first pass
+// weighs a term as the final ranking does: log((N - n + ½) / (n + ½)), with
+// the ratio r below 2 (words in a third of the entries or more) replaced by
+// r / 2 + 1, which keeps a common word's weight small but positive.
+double idf(double documents, double n) {
+    double ratio = (documents - n + 0.5) / (n + 0.5);
+    if (ratio < 2) ratio = std::max(ratio, 1e-6) / 2 + 1;
+    return std::log(ratio);
+}
+
+}  // namespace
+
 std::vector<Xapian::docid> quick_rank(const Xapian::Database& db, const MatchSet& matches,
                                       const std::vector<WeightedTerm>& terms, std::size_t depth,
-                                      Bm25Parameters bm25, PostingCache* postings) {
+                                      Bm25Parameters bm25, PostingCache& postings) {
     const double documents = db.get_doccount();
-    const double average_length = std::max(db.get_avlength(), 1.0);
-    const auto lengths = postings ? postings->relative_lengths(db) : nullptr;
+    const auto relative_lengths = postings.relative_lengths(db);
+    const std::vector<float>& lengths = *relative_lengths;
     std::vector<float> score(db.get_lastdocid() + 1, 0.0f);
+    const auto k1 = static_cast<float>(bm25.k1), b = static_cast<float>(bm25.b);
     for (const auto& [term, factor] : terms) {
         const double n = db.get_termfreq(term);
         if (n == 0 || factor <= 0) continue;
-        // Lucene's form of BM25's idf, which stays positive for common words.
-        const double scale = factor * std::log(1.0 + (documents - n + 0.5) / (n + 0.5)) * (bm25.k1 + 1);
-        auto add = [&](Xapian::docid id, double wdf, double relative_length) {
-            const double norm = bm25.k1 * (1 - bm25.b + bm25.b * std::max(relative_length, 0.5));
-            score[id] += static_cast<float>(scale * wdf / (norm + wdf));
-        };
-        if (auto decoded = postings ? postings->find(db, term) : nullptr) {
-            for (std::size_t i = 0; i < decoded->ids.size(); ++i)
-                if (const Xapian::docid id = decoded->ids[i]; matches.contains(id))
-                    add(id, decoded->wdfs[i], (*lengths)[id]);
-        } else {
-            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-                if (const Xapian::docid id = *it; matches.contains(id))
-                    add(id, it.get_wdf(), lengths ? (*lengths)[id] : it.get_doclength() / average_length);
-        }
+        const auto scale = static_cast<float>(factor * idf(documents, n) * (bm25.k1 + 1));
+        postings.for_each(db, term, [&](Xapian::docid id, std::uint8_t wdf) {
+            if (id >= score.size()) return;  // newer than this revision
+            const float norm = k1 * (1 - b + b * std::max(lengths[id], 0.5f));
+            const float gain = scale * wdf / (norm + wdf);
+            // Without a branch: about half the postings of a common word
+            // are in the match, too many to predict.
+            score[id] += matches.contains(id) ? gain : 0.0f;
+        });
     }
     std::vector<Xapian::docid> ids;
     matches.for_each([&](Xapian::docid id) { ids.push_back(id); });

@@ -34,10 +34,10 @@ struct Bm25Parameters {
 class PostingCache;
 
 // The `depth` best-scored entries of `matches`, best first (ties: lower
-// document id first, as Xapian orders them). Long posting lists and document
-// lengths come from `postings` when given.
+// document id first, as Xapian orders them). Posting lists and document
+// lengths come through `postings` (decoded when it keeps them).
 std::vector<Xapian::docid> quick_rank(const Xapian::Database& db, const MatchSet& matches,
                                       const std::vector<WeightedTerm>& terms, std::size_t depth,
-                                      Bm25Parameters bm25, PostingCache* postings = nullptr);
+                                      Bm25Parameters bm25, PostingCache& postings);
 
 }  // namespace lc

@@ -12,7 +12,9 @@
 // after notify_changed() (the in-process index follower calls it after each
 // commit), and otherwise at most a quarter of a second after another process
 // replaced the index. Facet tables are built once per index revision and
-// shared, as is the cache of decoded posting lists (posting_cache.h).
+// shared, as is the cache of decoded posting lists (posting_cache.h), which a
+// background thread fills with the longest lists once the revision has stood
+// for two seconds.
 //
 // Answers are kept in a ResultCache for the index revision they came from.
 #pragma once
@@ -25,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "search/facets.h"
@@ -41,7 +44,9 @@ public:
     struct Options {
         std::size_t handles = 0;                // most searches at once (0: two per core)
         std::size_t cache_bytes = 32u << 20;    // recent answers kept (0: none)
-        std::size_t posting_cache_bytes = 64u << 20;  // decoded posting lists kept (0: none)
+        std::size_t posting_cache_bytes = 256u << 20;  // decoded posting lists kept (0: none)
+        Xapian::doccount posting_cache_min = PostingCache::kMinPostings;  // shorter lists are not kept
+        Searcher::Ranking ranking = Searcher::Ranking::shortlisted;
     };
     explicit SearchService(const std::filesystem::path& data_dir) : SearchService(data_dir, Options{}) {}
     SearchService(const std::filesystem::path& data_dir, Options options);
@@ -55,8 +60,14 @@ public:
     struct CacheStats {
         std::uint64_t hits = 0, misses = 0;
         std::size_t bytes = 0;
+        std::size_t posting_bytes = 0;  // decoded posting lists of the current revision
     };
-    CacheStats cache_stats() const;
+    CacheStats cache_stats();
+
+    // Preloads the current index revision's posting cache now, on this
+    // thread: for benchmarks and a server that wants its first searches at
+    // full speed. Throws IndexNotReady without an index.
+    void warm_up();
 
     // Index handles made so far (never more than Options::handles).
     std::size_t handles_open();
@@ -84,7 +95,7 @@ private:
         std::shared_ptr<const FacetTable> facets;
         std::shared_ptr<PostingCache> postings;
     };
-    RevisionData revision_data_for(const std::string& generation, Xapian::rev revision, const Xapian::Database& db);
+    RevisionData revision_data_for(const std::filesystem::path& index, Xapian::rev revision, const Xapian::Database& db);
     std::shared_ptr<const SpellingDictionary> spelling_for(const std::string& generation, Xapian::rev revision,
                                                            const Xapian::Database& db);
 
@@ -97,6 +108,8 @@ private:
     std::size_t handles_made_ = 0;
     const std::size_t max_handles_;
     const std::size_t posting_cache_bytes_;
+    const Xapian::doccount posting_cache_min_;
+    const Searcher::Ranking ranking_;
 
     ResultCache cache_;
     std::atomic<std::uint64_t> cache_hits_{0}, cache_misses_{0};
@@ -110,6 +123,7 @@ private:
     std::string spelling_generation_;
     Xapian::rev spelling_revision_ = 0;
     std::shared_ptr<const SpellingDictionary> spelling_;
+    std::jthread preloader_;  // fills revision_data_.postings
 };
 
 }  // namespace lc

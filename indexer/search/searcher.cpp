@@ -8,6 +8,7 @@
 #include "index/schema.h"
 #include "search/docid_set.h"
 #include "search/match_set.h"
+#include "search/posting_cache.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/quick_rank.h"
@@ -31,10 +32,15 @@ constexpr Bm25Parameters kBm25{5.0, 0.5};
 // A correction is tried when the query found fewer than this many entries.
 constexpr Xapian::doccount kFewResults = 3;
 constexpr double kNoLocationKm = 1e9;
-// The shortlist re-ranked with the words-together boost: ten times the page
-// deep, at least 100 entries (matches up to that many are ranked in one pass).
-constexpr Xapian::doccount kShortlistFactor = 10;
-constexpr Xapian::doccount kShortlistMin = 100;
+// Matches up to this many are ranked in one pass, among themselves.
+constexpr Xapian::doccount kRankAllUpTo = 100;
+// Larger matches: the shortlist re-ranked by the full query is five times
+// the page deep, at least 50 entries. On the generated 100,000-entry corpus
+// its first page keeps 98% of the full ranking's (tests/bench/search_bench
+// measures it); the re-ranking reads positions and long posting lists for
+// each entry of the shortlist, so depth costs time.
+constexpr Xapian::doccount kShortlistFactor = 5;
+constexpr Xapian::doccount kShortlistMin = 50;
 
 Xapian::Query filter_terms(std::string_view prefix, const std::vector<std::string>& values, bool fold_values) {
     std::vector<Xapian::Query> terms;
@@ -90,8 +96,14 @@ double distance_km(const GeoPoint& a, const Location& b) {
 }  // namespace
 
 Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
-                   std::shared_ptr<PostingCache> postings, SpellingSource spelling)
-    : db_(db), facets_(std::move(facets)), postings_(std::move(postings)), spelling_(std::move(spelling)) {}
+                   std::shared_ptr<PostingCache> postings, SpellingSource spelling, Ranking ranking)
+    : db_(db),
+      facets_(std::move(facets)),
+      postings_(std::move(postings)),
+      spelling_(std::move(spelling)),
+      ranking_(ranking) {
+    if (!postings_) postings_ = std::make_shared<PostingCache>(0);
+}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     const Xapian::Query filters = filters_of(request);
@@ -184,14 +196,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
     // The page, ranked in two passes: a shortlist of the best matches, scored
     // from the weighted terms' posting lists over the counted match
-    // (quick_rank.h: no positions, no name boost), then the shortlist
-    // re-ranked by the full query (scores use the whole catalog's statistics,
-    // so they are the scores a single pass would give). An entry outside the
-    // shortlist whose words stand together could be missed; with the words in
-    // it and a shortlist ten times the page deep, that is the price of
-    // reading positions for 100 entries instead of all matches. Sorted by
-    // name or distance, relevance only breaks ties, and the shortlist query
-    // alone orders the page.
+    // (quick_rank.h: words standing together are judged by their pair terms,
+    // not positions), then the shortlist re-ranked by the full query (scores
+    // use the whole catalog's statistics, so they are the scores a single
+    // pass would give). An entry the first pass underrates can be missed;
+    // that is the price of reading positions for 50 entries instead of all
+    // matches. Sorted by name or distance, relevance only breaks ties, and
+    // the shortlist query alone orders the page.
     auto enquire_for = [&](const Xapian::Query& query) {
         auto enquire = std::make_unique<Xapian::Enquire>(db_);
         enquire->set_query(query);
@@ -229,7 +240,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         // Nothing to rank.
     } else if (request.sort != SortOrder::relevance || parsed.empty()) {
         mset = enquire_for(query_for(QueryBuilder::Purpose::shortlist))->get_mset(first, page_size);
-    } else if (response.total <= kShortlistMin) {
+    } else if (ranking_ == Ranking::every_match) {
+        mset = enquire_for(query_for(QueryBuilder::Purpose::rank))->get_mset(first, page_size);
+    } else if (response.total <= kRankAllUpTo) {
         std::vector<Xapian::docid> ids;
         shown.for_each([&](Xapian::docid id) { ids.push_back(id); });
         mset = rank_among(std::move(ids));
@@ -239,7 +252,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const auto words = parsed.included_words();
         std::vector<Xapian::docid> ids;
         if (std::none_of(words.begin(), words.end(), [](const QueryWord& w) { return w.prefix; })) {
-            ids = quick_rank(db_, shown, builder.weighted_terms(), depth, kBm25, postings_.get());
+            ids = quick_rank(db_, shown, builder.weighted_terms(), depth, kBm25, *postings_);
         } else {
             // A word still being typed expands to many words, which only
             // Xapian's matcher weighs.

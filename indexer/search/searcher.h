@@ -21,11 +21,18 @@ class Searcher {
 public:
     using SpellingSource = std::function<std::shared_ptr<const SpellingDictionary>()>;
 
-    // `postings` (may be null) is the index revision's cache of decoded posting
-    // lists; `spelling` is asked for the dictionary only when a query needs
-    // respelling.
+    // How a page sorted by relevance is ranked: from a shortlist that a
+    // quick first pass picks (see search()), or by the full ranking over
+    // every match, which is slow on a large catalog and is the reference the
+    // shortlist is measured against (tests/bench/search_bench.cpp).
+    enum class Ranking { shortlisted, every_match };
+
+    // `postings` is the index revision's cache of decoded posting lists and
+    // document lengths (null: none kept beyond this Searcher); `spelling` is
+    // asked for the dictionary only when a query needs respelling.
     Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
-             std::shared_ptr<PostingCache> postings, SpellingSource spelling);
+             std::shared_ptr<PostingCache> postings, SpellingSource spelling,
+             Ranking ranking = Ranking::shortlisted);
 
     SearchResponse search(const SearchRequest& request);
 
@@ -38,6 +45,7 @@ private:
     std::shared_ptr<const FacetTable> facets_;
     std::shared_ptr<PostingCache> postings_;
     SpellingSource spelling_;
+    Ranking ranking_;
 };
 
 }  // namespace lc

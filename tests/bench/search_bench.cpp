@@ -1,8 +1,12 @@
 // In-process search latency over a generated corpus: lc's SearchService (with
 // exact facets over the whole match) beside SQLite FTS5 (unicode61
-// remove_diacritics 2, bm25, top 10) on the same entries and queries.
+// remove_diacritics 2, bm25, top 10) on the same entries and queries. Also
+// how close the shortlisted ranking's first page comes to the full ranking's
+// over every match (Searcher::Ranking), for queries with more than 100
+// matches (smaller ones are ranked whole either way).
 //
 // usage: search_bench --data DIR --corpus CORPUS.jsonl --queries QUERIES.txt [--fts FILE] [--rounds N]
+//                     [--slowest N] [--no-fts] [--no-ranking-check] [--posting-cache-mb N]
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/resource.h>
 
@@ -103,13 +107,23 @@ int main(int argc, char** argv) {
     app.add_option("--slowest", slowest, "also list this many of the slowest lc queries");
     bool skip_fts = false;
     app.add_flag("--no-fts", skip_fts, "measure lc only");
+    std::size_t posting_cache_mb = lc::SearchService::Options{}.posting_cache_bytes >> 20;
+    app.add_option("--posting-cache-mb", posting_cache_mb, "decoded posting lists kept (the server's default)");
+    bool skip_ranking_check = false;
+    app.add_flag("--no-ranking-check", skip_ranking_check, "do not compare the first pages with the full ranking's");
     CLI11_PARSE(app, argc, argv);
     if (fts_file.empty()) fts_file = data + "/fts5.sqlite";
     auto queries = read_lines(queries_file);
 
     // No answer cache: every query below is computed (repeated rounds would
     // otherwise measure the cache).
-    lc::SearchService service(data, {.cache_bytes = 0});
+    lc::SearchService service(data, {.cache_bytes = 0, .posting_cache_bytes = posting_cache_mb << 20});
+    // As a server does after start-up or an index change: the longest
+    // posting lists decoded ahead of searches (posting_cache.h).
+    const auto preload_start = Clock::now();
+    service.warm_up();
+    std::cout << "lc preload_s=" << std::chrono::duration<double>(Clock::now() - preload_start).count()
+              << " posting_cache_mb=" << service.cache_stats().posting_bytes / (1 << 20) << "\n";
     // Warm up: first open of the index and the facet table, and the OS cache.
     for (std::size_t i = 0; i < std::min<std::size_t>(50, queries.size()); ++i) {
         lc::SearchRequest r;
@@ -119,21 +133,43 @@ int main(int argc, char** argv) {
     std::vector<double> lc_ms;
     std::vector<std::pair<double, std::string>> by_query;
     std::size_t total_hits = 0;
+    std::vector<std::vector<std::string>> first_pages(queries.size());  // of the queries with over 100 matches
     for (int round = 0; round < rounds; ++round)
-        for (const auto& q : queries) {
+        for (std::size_t i = 0; i < queries.size(); ++i) {
             lc::SearchRequest r;
-            r.query = q;
+            r.query = queries[i];
             auto t0 = Clock::now();
             auto res = service.search(r);
             lc_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
             total_hits += res.total;
-            if (slowest) by_query.emplace_back(lc_ms.back(), q + " (" + std::to_string(res.total) + " matches)");
+            if (slowest) by_query.emplace_back(lc_ms.back(), queries[i] + " (" + std::to_string(res.total) + " matches)");
+            if (round == 0 && res.total > 100)
+                for (const auto& hit : res.results) first_pages[i].push_back(hit.slug);
         }
     print("lc (exact facets)", summarize(lc_ms));
     std::cout << "lc mean_total_matches=" << total_hits / std::max<std::size_t>(1, lc_ms.size()) << "\n";
     std::sort(by_query.rbegin(), by_query.rend());
     for (std::size_t i = 0; i < std::min(slowest, by_query.size()); ++i)
         std::cout << "  slow: " << std::fixed << std::setprecision(2) << by_query[i].first << " ms  " << by_query[i].second << "\n";
+    if (!skip_ranking_check) {
+        lc::SearchService reference(data, {.cache_bytes = 0, .ranking = lc::Searcher::Ranking::every_match});
+        std::size_t compared = 0, same_page = 0, kept = 0, shown = 0;
+        for (std::size_t i = 0; i < queries.size(); ++i) {
+            if (first_pages[i].empty()) continue;
+            lc::SearchRequest r;
+            r.query = queries[i];
+            std::vector<std::string> full;
+            for (const auto& hit : reference.search(r).results) full.push_back(hit.slug);
+            ++compared;
+            same_page += first_pages[i] == full;
+            for (const auto& slug : full)
+                kept += std::find(first_pages[i].begin(), first_pages[i].end(), slug) != first_pages[i].end();
+            shown += full.size();
+        }
+        std::cout << std::fixed << std::setprecision(3) << "lc shortlist: queries=" << compared
+                  << " recall_at_10=" << (shown ? static_cast<double>(kept) / static_cast<double>(shown) : 1.0)
+                  << " same_first_page=" << same_page << "\n";
+    }
     if (skip_fts) return 0;
 
     auto t0 = Clock::now();

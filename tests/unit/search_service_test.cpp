@@ -12,6 +12,7 @@
 #include "index/index_location.h"
 #include "index/index_writer.h"
 #include "index/progress.h"
+#include "search/posting_cache.h"
 #include "search/result_cache.h"
 #include "search/search_service.h"
 #include "support/temp_dir.h"
@@ -44,6 +45,19 @@ lc::Entry entry(const std::string& slug, const std::string& body) {
     e.name.vi = "Bản " + slug;
     e.body.vi = body;
     return e;
+}
+
+// What the decoded lists of text and stem terms with at least `min` postings
+// take in a posting cache (posting_cache.h).
+std::size_t text_lists_bytes(const std::filesystem::path& data, Xapian::doccount min) {
+    auto current = lc::IndexLocation(data).current();
+    REQUIRE(current);
+    Xapian::Database db(current->string());
+    std::size_t bytes = 0;
+    for (std::string prefix : {"V", "W", "Z"})
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+            if (it.get_termfreq() >= min) bytes += it.get_termfreq() * 5 + sizeof(lc::DecodedPostings);
+    return bytes;
 }
 
 }  // namespace
@@ -177,4 +191,41 @@ TEST_CASE("many threads search through a bounded pool of index handles", "[searc
     CHECK(wrong == 0);
     CHECK(service.handles_open() <= 2);
     CHECK(service.handles_open() >= 1);
+}
+
+TEST_CASE("the posting cache of each index revision is preloaded with the longest lists", "[search]") {
+    lc::test::TempDir dir;
+    lc::Store store(dir.path(), lc::Store::Mode::create_if_missing);
+    for (int i = 0; i < 20; ++i) store.create(entry("ban-" + std::to_string(i), "Ruộng bậc thang và chè."), "t");
+    lc::SilentProgress quiet;
+    lc::SearchService empty(dir.path());
+    CHECK_THROWS_AS(empty.warm_up(), lc::IndexNotReady);  // no index yet
+
+    lc::rebuild_index(store, dir.path(), quiet, {});
+    // Every list of 20 postings is kept (the default keeps 1,000 or more).
+    lc::SearchService service(dir.path(), {.cache_bytes = 0, .posting_cache_bytes = 1 << 20, .posting_cache_min = 20});
+    service.warm_up();
+    const std::size_t preloaded = service.cache_stats().posting_bytes;
+    CHECK(preloaded > 0);
+    CHECK(preloaded == text_lists_bytes(dir.path(), 20));
+    CHECK(service.search(asking("ruong bac thang")).total == 20);
+
+    // A new revision starts a new cache, preloaded again.
+    store.create(entry("ban-20", "Ruộng bậc thang."), "t");
+    {
+        auto current = lc::IndexLocation(dir.path()).current();
+        REQUIRE(current);
+        Xapian::WritableDatabase db(current->string(), Xapian::DB_OPEN);
+        REQUIRE(lc::apply_changes(store, db) == 1);
+    }
+    service.notify_changed();
+    service.warm_up();
+    CHECK(service.cache_stats().posting_bytes == text_lists_bytes(dir.path(), 20));
+    CHECK(service.cache_stats().posting_bytes > preloaded);  // "ruộng" and the rest have 21 postings now
+    CHECK(service.search(asking("ruong bac thang")).total == 21);
+
+    lc::SearchService uncached(dir.path(), {.posting_cache_bytes = 0, .posting_cache_min = 1});
+    uncached.warm_up();
+    CHECK(uncached.cache_stats().posting_bytes == 0);
+    CHECK(uncached.search(asking("ruong bac thang")).total == 21);
 }
