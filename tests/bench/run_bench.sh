@@ -4,7 +4,8 @@
 # For each size (default 10,000 and 100,000 entries of gen_corpus.py --seed 1):
 #   import and index throughput, peak memory and index size (lc-indexer);
 #   the Python-bindings peer indexing the same texts (tests/bench/peer_index.py);
-#   in-process search latency with exact facets beside SQLite FTS5 (search_bench);
+#   in-process search latency with exact facets beside SQLite FTS5, and how
+#   much of the full ranking's first page the shortlist keeps (search_bench);
 #   HTTP throughput of /api/search (with and without the answer cache) and
 #   /healthz with wrk, 32 connections.
 # Results: BUILD/bench/results.md (a Markdown table) and the raw logs beside it.
@@ -41,8 +42,8 @@ python3 "$HERE/make_paths.py" "$OUT/queries.txt" > "$OUT/search_paths.txt"
 {
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d)"
     echo
-    echo "| entries | import (entries/s, peak MB) | index (entries/s, peak MB, size MB) | Python peer (entries/s, peak MB, size MB) | index ÷ peer | search p50 / p99 ms (exact facets) | FTS5 p50 / p99 ms | /api/search req/s (p99 ms) | same, no answer cache | /healthz req/s | search ÷ healthz (no cache) | server peak MB |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| entries | import (entries/s, peak MB) | index (entries/s, peak MB, size MB) | Python peer (entries/s, peak MB, size MB) | index ÷ peer | search p50 / p99 ms (exact facets) | first page as full ranking (recall@10) | FTS5 p50 / p99 ms | /api/search req/s (p99 ms) | same, no answer cache | /healthz req/s | search ÷ healthz (no cache) | server peak MB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$RESULTS"
 
 for N in "${SIZES[@]}"; do
@@ -86,6 +87,8 @@ for N in "${SIZES[@]}"; do
     idx_mb=$(dir_mb "$DATA/index"); peer_mb=$(dir_mb "$OUT/peer-$N")
     lc_p50=$(grep '^lc (exact' "$OUT/search-$N.log" | grep -o 'p50_ms=[0-9.]*' | cut -d= -f2)
     lc_p99=$(grep '^lc (exact' "$OUT/search-$N.log" | grep -o 'p99_ms=[0-9.]*' | cut -d= -f2)
+    same_page=$(field "$OUT/search-$N.log" same_first_page); compared=$(grep '^lc shortlist' "$OUT/search-$N.log" | grep -o 'queries=[0-9]*' | cut -d= -f2)
+    recall=$(field "$OUT/search-$N.log" recall_at_10)
     fts_p50=$(grep '^sqlite fts5' "$OUT/search-$N.log" | grep -o 'p50_ms=[0-9.]*' | cut -d= -f2)
     fts_p99=$(grep '^sqlite fts5' "$OUT/search-$N.log" | grep -o 'p99_ms=[0-9.]*' | cut -d= -f2)
     s_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-search-cache-on-$N.log")
@@ -97,7 +100,7 @@ for N in "${SIZES[@]}"; do
     u_ratio=$(awk -v a="$u_rps" -v b="$h_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
     speedup=$(awk -v a="$peer_s" -v b="$idx_s" 'BEGIN { printf "%.2f×", a / b }')
     rate() { awk -v n="$N" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
-    echo "| $N | $(rate "$imp_s") ($(mb "$imp_kb") MB) | $(rate "$idx_s") ($(mb "$idx_kb") MB, $idx_mb MB) | $(rate "$peer_s") ($(mb "$peer_kb") MB, $peer_mb MB) | $speedup | $lc_p50 / $lc_p99 | $fts_p50 / $fts_p99 | $s_rps ($s_p99) | $u_rps ($u_p99) | $h_rps | $ratio ($u_ratio) | $(mb "$SERVER_PEAK_KB") |" >> "$RESULTS"
+    echo "| $N | $(rate "$imp_s") ($(mb "$imp_kb") MB) | $(rate "$idx_s") ($(mb "$idx_kb") MB, $idx_mb MB) | $(rate "$peer_s") ($(mb "$peer_kb") MB, $peer_mb MB) | $speedup | $lc_p50 / $lc_p99 | $same_page of $compared ($recall) | $fts_p50 / $fts_p99 | $s_rps ($s_p99) | $u_rps ($u_p99) | $h_rps | $ratio ($u_ratio) | $(mb "$SERVER_PEAK_KB") |" >> "$RESULTS"
     grep -E "non-2xx|Non-2xx|Socket errors" "$OUT"/wrk-*-"$N".log || true
 done
 echo
