@@ -47,6 +47,15 @@ lc::Entry entry(const std::string& slug, const std::string& body) {
     return e;
 }
 
+// Applies the store's one new change to the current index generation (a new
+// revision of it), as the server's index follower does after an editor's change.
+void apply_in_place(const lc::Store& store, const std::filesystem::path& data) {
+    auto current = lc::IndexLocation(data).current();
+    REQUIRE(current);
+    Xapian::WritableDatabase db(current->string(), Xapian::DB_OPEN);
+    REQUIRE(lc::apply_changes(store, db) == 1);
+}
+
 // What the decoded lists of text and stem terms with at least `min` postings
 // take in a posting cache (posting_cache.h).
 std::size_t text_lists_bytes(const std::filesystem::path& data, Xapian::doccount min) {
@@ -153,15 +162,9 @@ TEST_CASE("a cached search never hides a change to the index", "[search][cache]"
     CHECK(service.search(asking("thac")).total == 1);
     CHECK(service.cache_stats().hits == 1);
 
-    // Applied in place (a new revision of the same generation), as the
-    // server's index follower does after an editor's change.
+    // Applied in place (a new revision of the same generation).
     store.create(entry("ta-van", "Bản Tà Văn có thác nước."), "t");
-    {
-        auto current = lc::IndexLocation(dir.path()).current();
-        REQUIRE(current);
-        Xapian::WritableDatabase db(current->string(), Xapian::DB_OPEN);
-        REQUIRE(lc::apply_changes(store, db) == 1);
-    }
+    apply_in_place(store, dir.path());
     service.notify_changed();
     CHECK(service.search(asking("thac")).total == 2);
 
@@ -212,12 +215,7 @@ TEST_CASE("the posting cache of each index revision is preloaded with the longes
 
     // A new revision starts a new cache, preloaded again.
     store.create(entry("ban-20", "Ruộng bậc thang."), "t");
-    {
-        auto current = lc::IndexLocation(dir.path()).current();
-        REQUIRE(current);
-        Xapian::WritableDatabase db(current->string(), Xapian::DB_OPEN);
-        REQUIRE(lc::apply_changes(store, db) == 1);
-    }
+    apply_in_place(store, dir.path());
     service.notify_changed();
     service.warm_up();
     CHECK(service.cache_stats().posting_bytes == text_lists_bytes(dir.path(), 20));
