@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     service.warm_up();
     std::cout << "lc preload_s=" << std::chrono::duration<double>(Clock::now() - preload_start).count()
               << " posting_cache_mb=" << service.cache_stats().posting_bytes / (1 << 20) << "\n";
-    // Warm up: first open of the index and the facet table, and the OS cache.
+    // Warm up: the OS cache of the index, the word caches of the pooled handles.
     for (std::size_t i = 0; i < std::min<std::size_t>(50, queries.size()); ++i) {
         lc::SearchRequest r;
         r.query = queries[i];
