@@ -6,9 +6,12 @@ namespace lc {
 
 namespace {
 
-std::size_t size_of(const DecodedPostings& p) {
-    return p.ids.size() * (sizeof(Xapian::docid) + sizeof(std::uint8_t)) + sizeof(DecodedPostings);
+// What a decoded list of `postings` postings takes in the budget.
+std::size_t size_of(std::size_t postings) {
+    return postings * (sizeof(Xapian::docid) + sizeof(std::uint8_t)) + sizeof(DecodedPostings);
 }
+
+std::size_t size_of(const DecodedPostings& p) { return size_of(p.ids.size()); }
 
 }  // namespace
 
@@ -74,7 +77,7 @@ std::size_t PostingCache::preload(const Xapian::Database& db, const std::vector<
     const auto room = static_cast<std::size_t>(static_cast<double>(budget_) * std::clamp(share, 0.0, 1.0));
     std::size_t planned = 0, decoded = 0;
     for (const auto& [frequency, term] : longest) {
-        planned += frequency * (sizeof(Xapian::docid) + sizeof(std::uint8_t)) + sizeof(DecodedPostings);
+        planned += size_of(frequency);
         if (planned > room || stop.stop_requested()) break;
         find(db, term);
         ++decoded;

@@ -111,10 +111,14 @@ void SearchService::on_corrupt(std::function<void(const std::string&)> callback)
 
 namespace {
 
-// The terms whose lists are preloaded: every word of the text, folded and
-// accented, and the English stems (what every query reads).
-std::vector<std::string> preloaded_prefixes() {
-    return {std::string(schema::kText.folded), std::string(schema::kText.canonical), std::string(schema::kStemPrefix)};
+// Preloads `cache` from `db` (at the cache's revision) with the lists every
+// query reads: the words of the text, folded and accented, and the English
+// stems.
+void preload_text_lists(PostingCache& cache, const Xapian::Database& db, std::stop_token stop = {}) {
+    cache.preload(db,
+                  {std::string(schema::kText.folded), std::string(schema::kText.canonical),
+                   std::string(schema::kStemPrefix)},
+                  kPreloadShare, stop);
 }
 
 // Preloads `cache`, which is for `revision` of the index at `index`, once
@@ -130,7 +134,7 @@ void preload_when_settled(const std::shared_ptr<PostingCache>& cache, const std:
         Xapian::Database db(index.string());
         // Already stale: the newer revision gets its own.
         if (db.get_revision() != revision) return;
-        cache->preload(db, preloaded_prefixes(), kPreloadShare, stop);
+        preload_text_lists(*cache, db, stop);
     } catch (const Xapian::Error&) {
         // A writer moved on, or the generation was replaced: searches decode
         // what they need themselves.
@@ -247,7 +251,10 @@ SearchResponse SearchService::search(const SearchRequest& request) {
 }
 
 void SearchService::warm_up() {
-    with_handle([](Handle& h) { return h.shared.postings->preload(*h.db, preloaded_prefixes(), kPreloadShare); });
+    with_handle([](Handle& h) {
+        preload_text_lists(*h.shared.postings, *h.db);
+        return true;
+    });
 }
 
 std::size_t SearchService::handles_open() {

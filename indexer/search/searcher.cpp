@@ -101,9 +101,7 @@ Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable>
       facets_(std::move(facets)),
       postings_(std::move(postings)),
       spelling_(std::move(spelling)),
-      ranking_(ranking) {
-    if (!postings_) postings_ = std::make_shared<PostingCache>(0);
-}
+      ranking_(ranking) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     const Xapian::Query filters = filters_of(request);

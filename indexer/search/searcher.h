@@ -27,9 +27,9 @@ public:
     // shortlist is measured against (tests/bench/search_bench.cpp).
     enum class Ranking { shortlisted, every_match };
 
-    // `postings` is the index revision's cache of decoded posting lists and
-    // document lengths (null: none kept beyond this Searcher); `spelling` is
-    // asked for the dictionary only when a query needs respelling.
+    // `postings` (not null) is the index revision's cache of decoded posting
+    // lists and document lengths; `spelling` is asked for the dictionary only
+    // when a query needs respelling.
     Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
              std::shared_ptr<PostingCache> postings, SpellingSource spelling,
              Ranking ranking = Ranking::shortlisted);
