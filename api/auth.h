@@ -21,11 +21,11 @@ struct Editor {
 };
 
 class FailedAuthLimiter {
-public:
+  public:
     struct Policy {
-        std::size_t max_failures = 5;                  // within `window`
+        std::size_t max_failures = 5;  // within `window`
         std::chrono::seconds window{60};
-        std::chrono::seconds block{60};                // refused for this long after that
+        std::chrono::seconds block{60};  // refused for this long after that
     };
     FailedAuthLimiter() : FailedAuthLimiter(Policy{}) {}
     explicit FailedAuthLimiter(Policy policy) : policy_(policy) {}
@@ -34,7 +34,7 @@ public:
     int blocked_for(const std::string& client);
     void record_failure(const std::string& client);
 
-private:
+  private:
     struct State {
         std::deque<std::chrono::steady_clock::time_point> failures;
         std::chrono::steady_clock::time_point blocked_until{};
@@ -47,7 +47,7 @@ private:
 };
 
 class Authenticator {
-public:
+  public:
     Authenticator(Store& store, FailedAuthLimiter& limiter) : store_(store), limiter_(limiter) {}
 
     // The editor behind the request's bearer token; nothing when the request
@@ -57,7 +57,7 @@ public:
     Editor require_editor(const httplib::Request& req);  // 401 without a token
     Editor require_admin(const httplib::Request& req);   // 403 for an editor
 
-private:
+  private:
     Store& store_;
     FailedAuthLimiter& limiter_;
 };

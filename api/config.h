@@ -14,10 +14,11 @@ struct Config {
     std::filesystem::path web = "web";      // LC_WEB, --web: the page's files ("" to serve none)
     int threads = 256;                      // LC_THREADS, --threads: most HTTP worker threads
                                             // (one per open connection; idle ones exit)
-    int cache_mb = 32;                      // LC_CACHE_MB, --cache-mb: recent search answers kept (0: none)
-    int posting_cache_mb = 256;             // LC_POSTING_CACHE_MB, --posting-cache-mb: decoded posting lists kept
-    std::size_t max_body_bytes = 1 << 20;   // request bodies above this get 413 before being read
-    int read_timeout_s = 5;                 // a client that sends nothing for this long is dropped
+    int cache_mb = 32;  // LC_CACHE_MB, --cache-mb: recent search answers kept (0: none)
+    int posting_cache_mb =
+        256;  // LC_POSTING_CACHE_MB, --posting-cache-mb: decoded posting lists kept
+    std::size_t max_body_bytes = 1 << 20;  // request bodies above this get 413 before being read
+    int read_timeout_s = 5;                // a client that sends nothing for this long is dropped
     int write_timeout_s = 5;
     int keep_alive_s = 5;
 };

@@ -16,7 +16,9 @@ namespace {
 nlohmann::json error_body(const std::string& code, const std::string& message,
                           const std::optional<std::string>& parameter) {
     return {{"error",
-             {{"code", code}, {"message", message}, {"parameter", parameter ? nlohmann::json(*parameter) : nullptr}}}};
+             {{"code", code},
+              {"message", message},
+              {"parameter", parameter ? nlohmann::json(*parameter) : nullptr}}}};
 }
 
 void send(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -26,8 +28,8 @@ void send(httplib::Response& res, int status, const nlohmann::json& body) {
 
 }  // namespace
 
-void write_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
-                 const std::optional<std::string>& parameter) {
+void write_error(httplib::Response& res, int status, const std::string& code,
+                 const std::string& message, const std::optional<std::string>& parameter) {
     send(res, status, error_body(code, message, parameter));
 }
 
@@ -41,7 +43,8 @@ int write_current_exception(httplib::Response& res) {
     } catch (const ValidationError& e) {
         nlohmann::json body = error_body("invalid_entry", "the entry is not valid", std::nullopt);
         nlohmann::json fields = nlohmann::json::array();
-        for (const auto& f : e.errors()) fields.push_back({{"path", f.path}, {"message", f.message}});
+        for (const auto& f : e.errors())
+            fields.push_back({{"path", f.path}, {"message", f.message}});
         body["error"]["fields"] = fields;
         send(res, 400, body);
     } catch (const InvalidUtf8& e) {

@@ -12,9 +12,13 @@ namespace lc::api {
 
 // An error the HTTP layer raises itself: a bad parameter, a missing token...
 class ApiError : public std::exception {
-public:
-    ApiError(int status, std::string code, std::string message, std::optional<std::string> parameter = std::nullopt)
-        : status_(status), code_(std::move(code)), message_(std::move(message)), parameter_(std::move(parameter)) {}
+  public:
+    ApiError(int status, std::string code, std::string message,
+             std::optional<std::string> parameter = std::nullopt)
+        : status_(status),
+          code_(std::move(code)),
+          message_(std::move(message)),
+          parameter_(std::move(parameter)) {}
     const char* what() const noexcept override { return message_.c_str(); }
     int status() const { return status_; }
     const std::string& code() const { return code_; }
@@ -26,7 +30,7 @@ public:
     }
     int retry_after() const { return retry_after_; }
 
-private:
+  private:
     int status_;
     std::string code_, message_;
     std::optional<std::string> parameter_;
@@ -42,7 +46,8 @@ inline ApiError bad_parameter(const std::string& name, const std::string& messag
 int write_current_exception(httplib::Response& res);
 
 // Writes {"error": {...}} with this status.
-void write_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+void write_error(httplib::Response& res, int status, const std::string& code,
+                 const std::string& message,
                  const std::optional<std::string>& parameter = std::nullopt);
 
 }  // namespace lc::api

@@ -47,7 +47,8 @@ void get_healthz(App& app, const httplib::Request&, httplib::Response& res) {
 
 void get_metrics(App& app, const httplib::Request&, httplib::Response& res) {
     res.status = 200;
-    res.set_content(app.metrics.render(app.search.status(), app.search.cache_stats()), "text/plain; version=0.0.4; charset=utf-8");
+    res.set_content(app.metrics.render(app.search.status(), app.search.cache_stats()),
+                    "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void get_openapi(App&, const httplib::Request&, httplib::Response& res) {

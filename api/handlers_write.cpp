@@ -46,7 +46,8 @@ void list_entries(App& app, const httplib::Request& req, httplib::Response& res)
                         {"deleted", e.deleted},
                         {"updated_at", e.updated_at},
                         {"updated_by", e.updated_by}});
-    send_json(res, 200, {{"total", total}, {"page", page}, {"per_page", filter.limit}, {"entries", list}});
+    send_json(res, 200,
+              {{"total", total}, {"page", page}, {"per_page", filter.limit}, {"entries", list}});
 }
 
 void post_entry(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -63,7 +64,8 @@ void put_entry(App& app, const httplib::Request& req, httplib::Response& res) {
     nlohmann::json body = json_body(req);
     if (body.is_object() && !body.contains("slug")) body["slug"] = slug;
     if (body.is_object() && body["slug"] != slug)
-        throw ValidationError(std::vector<FieldError>{{"slug", "does not match the address (" + slug + ")"}});
+        throw ValidationError(
+            std::vector<FieldError>{{"slug", "does not match the address (" + slug + ")"}});
     Entry entry = entry_from_json(body);
     send_entry(app, res, 200, app.store.replace(entry, if_match(req), editor.name));
 }
@@ -107,7 +109,8 @@ void post_restore(App& app, const httplib::Request& req, httplib::Response& res)
             revision = it->get<std::int64_t>();
         }
     }
-    send_entry(app, res, 200, app.store.restore(slug_of(req), revision, if_match(req), editor.name));
+    send_entry(app, res, 200,
+               app.store.restore(slug_of(req), revision, if_match(req), editor.name));
 }
 
 void purge_revisions(App& app, const httplib::Request& req, httplib::Response& res) {

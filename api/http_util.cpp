@@ -43,7 +43,8 @@ std::string media_type(const httplib::Request& req) {
 
 nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch) {
     std::string media = media_type(req);
-    bool ok = media == "application/json" || (allow_merge_patch && media == "application/merge-patch+json");
+    bool ok = media == "application/json" ||
+              (allow_merge_patch && media == "application/merge-patch+json");
     if (!ok)
         throw ApiError(415, "unsupported_media_type",
                        std::string("send the entry as Content-Type: application/json") +
@@ -53,13 +54,17 @@ nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch) {
     try {
         body = nlohmann::json::parse(req.body);
     } catch (const nlohmann::json::parse_error& e) {
-        throw ApiError(400, "invalid_json", "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+        throw ApiError(400, "invalid_json",
+                       "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
     }
-    if (too_deep(body)) throw ApiError(400, "invalid_json", "the body is nested too deeply to be an entry");
+    if (too_deep(body))
+        throw ApiError(400, "invalid_json", "the body is nested too deeply to be an entry");
     return body;
 }
 
-std::string etag_of(std::int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
+std::string etag_of(std::int64_t revision) {
+    return "\"" + std::to_string(revision) + "\"";
+}
 
 std::optional<std::int64_t> if_match(const httplib::Request& req) {
     if (!req.has_header("If-Match")) return std::nullopt;
@@ -70,11 +75,14 @@ std::optional<std::int64_t> if_match(const httplib::Request& req) {
     std::int64_t revision = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), revision);
     if (ec != std::errc() || end != s.data() + s.size() || revision < 1)
-        throw ApiError(400, "invalid_parameter", "If-Match must be an ETag from this API, like \"3\"",
+        throw ApiError(400, "invalid_parameter",
+                       "If-Match must be an ETag from this API, like \"3\"",
                        std::string("If-Match"));
     return revision;
 }
 
-std::string slug_of(const httplib::Request& req) { return req.matches.size() > 1 ? req.matches[1].str() : ""; }
+std::string slug_of(const httplib::Request& req) {
+    return req.matches.size() > 1 ? req.matches[1].str() : "";
+}
 
 }  // namespace lc::api

@@ -12,7 +12,8 @@ oj facet(const FacetCounts& counts) {
     oj out = oj::object();
     // Largest first, then by name, so the page can show them as they come.
     std::vector<std::pair<std::string, std::size_t>> v(counts.begin(), counts.end());
-    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [value, n] : v) out[value] = n;
     return out;
 }
@@ -30,7 +31,8 @@ oj to_json(const SearchResponse& r, bool with_distance) {
         hit["snippet"] = h.snippet;
         hit["area"] = h.area;
         hit["themes"] = h.themes;
-        hit["location"] = h.location ? oj{{"lat", h.location->lat}, {"lon", h.location->lon}} : oj(nullptr);
+        hit["location"] =
+            h.location ? oj{{"lat", h.location->lat}, {"lon", h.location->lon}} : oj(nullptr);
         if (with_distance) hit["distance_km"] = h.distance_km ? oj(*h.distance_km) : oj(nullptr);
         hit["ocop_stars"] = h.ocop_stars ? oj(*h.ocop_stars) : oj(nullptr);
         hit["score"] = h.score;
@@ -53,7 +55,8 @@ oj to_json(const SearchResponse& r, bool with_distance) {
 oj to_json(const std::vector<Suggestion>& suggestions) {
     oj list = oj::array();
     for (const auto& s : suggestions)
-        list.push_back({{"slug", s.slug}, {"kind", std::string(to_string(s.kind))}, {"name", s.name}});
+        list.push_back(
+            {{"slug", s.slug}, {"kind", std::string(to_string(s.kind))}, {"name", s.name}});
     return {{"suggestions", std::move(list)}};
 }
 

@@ -52,19 +52,24 @@ int serve(const lc::api::Config& config) {
     std::signal(SIGPIPE, SIG_IGN);
 
     lc::Store store(config.data, lc::Store::Mode::must_exist);
-    lc::SearchService search(config.data, {.cache_bytes = static_cast<std::size_t>(config.cache_mb) << 20,
-                                           .posting_cache_bytes = static_cast<std::size_t>(config.posting_cache_mb) << 20});
+    lc::SearchService search(
+        config.data,
+        {.cache_bytes = static_cast<std::size_t>(config.cache_mb) << 20,
+         .posting_cache_bytes = static_cast<std::size_t>(config.posting_cache_mb) << 20});
     lc::IndexFollower follower(
         store, config.data,
         {.committed = [&search] { search.notify_changed(); },
          .rebuilding = [&search](const std::string& why) { search.set_unavailable(why); },
          .rebuilt = [&search] { search.set_available(); },
          .log = [](const std::string& what) { std::cerr << "lc-api: " << what << "\n"; }});
-    search.on_corrupt([&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
+    search.on_corrupt(
+        [&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
 
     Server server;
     const auto max_threads = static_cast<std::size_t>(config.threads);
-    server.new_task_queue = [max_threads] { return new lc::api::ElasticThreadPool(8, max_threads); };
+    server.new_task_queue = [max_threads] {
+        return new lc::api::ElasticThreadPool(8, max_threads);
+    };
     server.set_payload_max_length(config.max_body_bytes);
     // httplib writes the headers and the body of an answer separately; with
     // Nagle's algorithm the body then waited for the client's delayed ACK,
@@ -83,7 +88,8 @@ int serve(const lc::api::Config& config) {
     } else if (!server.bind_to_port(config.host, port)) {
         port = -1;
     }
-    if (port < 0) throw lc::Error("cannot listen on " + config.host + ":" + std::to_string(config.port));
+    if (port < 0)
+        throw lc::Error("cannot listen on " + config.host + ":" + std::to_string(config.port));
     if (!server.raise_backlog(1024)) std::cerr << "lc-api: cannot raise the listen backlog\n";
     follower.start();
     // Opens the index now rather than on the first search: its facet table is

@@ -14,11 +14,11 @@
 namespace lc::api {
 
 class Metrics {
-public:
+  public:
     void record(const std::string& route, int status, double seconds);
     std::string render(const IndexStatus& index, const SearchService::CacheStats& cache) const;
 
-private:
+  private:
     struct Histogram {
         std::vector<std::uint64_t> buckets;  // cumulative counts are computed when rendering
         double sum = 0;

@@ -19,20 +19,27 @@ constexpr long long kMaxPage = 1000;
 void check_text(const std::string& name, const std::string& value, std::size_t max_chars) {
     if (auto bad = utf8::find_invalid(value))
         throw bad_parameter(name, name + " is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    // C0, DEL and the C1 controls (U+0080-U+009F, encoded C2 80-C2 9F), as the catalog rejects them.
+    // C0, DEL and the C1 controls (U+0080-U+009F, encoded C2 80-C2 9F), as the catalog rejects
+    // them.
     for (std::size_t i = 0; i < value.size(); ++i) {
         auto c = static_cast<unsigned char>(value[i]);
-        bool c1 = c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9F;
-        if (c < 0x20 || c == 0x7F || c1) throw bad_parameter(name, name + " contains a control character");
+        bool c1 =
+            c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F || c1)
+            throw bad_parameter(name, name + " contains a control character");
     }
     if (utf8::length(value) > max_chars)
-        throw bad_parameter(name, name + " is longer than " + std::to_string(max_chars) + " characters");
+        throw bad_parameter(name,
+                            name + " is longer than " + std::to_string(max_chars) + " characters");
 }
 
-std::vector<std::string> list_param(const httplib::Request& req, const std::string& name, std::size_t max_chars) {
+std::vector<std::string> list_param(const httplib::Request& req, const std::string& name,
+                                    std::size_t max_chars) {
     std::vector<std::string> out;
     auto n = req.get_param_value_count(name);
-    if (n > kMaxFilterValues) throw bad_parameter(name, "at most " + std::to_string(kMaxFilterValues) + " " + name + " values");
+    if (n > kMaxFilterValues)
+        throw bad_parameter(name,
+                            "at most " + std::to_string(kMaxFilterValues) + " " + name + " values");
     for (std::size_t i = 0; i < n; ++i) {
         std::string v = req.get_param_value(name, i);
         check_text(name, v, max_chars);
@@ -57,21 +64,23 @@ bool is_slug_like(const std::string& s) {
 
 }  // namespace
 
-std::optional<std::string> text_param(const httplib::Request& req, const std::string& name, std::size_t max_chars) {
+std::optional<std::string> text_param(const httplib::Request& req, const std::string& name,
+                                      std::size_t max_chars) {
     if (!req.has_param(name)) return std::nullopt;
     std::string v = req.get_param_value(name);
     check_text(name, v, max_chars);
     return v;
 }
 
-std::optional<long long> int_param(const httplib::Request& req, const std::string& name, long long min, long long max) {
+std::optional<long long> int_param(const httplib::Request& req, const std::string& name,
+                                   long long min, long long max) {
     auto v = text_param(req, name, 20);
     if (!v) return std::nullopt;
     long long n = 0;
     auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
     if (ec != std::errc() || end != v->data() + v->size() || n < min || n > max)
-        throw bad_parameter(name, name + " must be a whole number from " + std::to_string(min) + " to " +
-                                      std::to_string(max));
+        throw bad_parameter(name, name + " must be a whole number from " + std::to_string(min) +
+                                      " to " + std::to_string(max));
     return n;
 }
 
@@ -87,18 +96,26 @@ SearchRequest search_request_from(const httplib::Request& req) {
     r.query = text_param(req, "q", kMaxQueryChars).value_or("");
     r.kinds = list_param(req, "kind", 20);
     for (const auto& k : r.kinds)
-        if (!parse_kind(k)) throw bad_parameter("kind", "unknown kind '" + k + "' (destination, product, opportunity, event)");
+        if (!parse_kind(k))
+            throw bad_parameter(
+                "kind", "unknown kind '" + k + "' (destination, product, opportunity, event)");
     r.themes = list_param(req, "theme", limits::kThemeChars);
     for (const auto& t : r.themes)
-        if (!is_slug_like(t)) throw bad_parameter("theme", "theme must be lowercase letters, digits and hyphens");
+        if (!is_slug_like(t))
+            throw bad_parameter("theme", "theme must be lowercase letters, digits and hyphens");
     r.areas = list_param(req, "area", limits::kAreaChars);
     if (auto stars = int_param(req, "stars_min", 3, 5)) r.stars_min = static_cast<int>(*stars);
     if (auto near = text_param(req, "near", 60)) {
         auto comma = near->find(',');
-        auto lat = comma == std::string::npos ? std::nullopt : parse_double(std::string_view(*near).substr(0, comma));
-        auto lon = comma == std::string::npos ? std::nullopt : parse_double(std::string_view(*near).substr(comma + 1));
+        auto lat = comma == std::string::npos
+                       ? std::nullopt
+                       : parse_double(std::string_view(*near).substr(0, comma));
+        auto lon = comma == std::string::npos
+                       ? std::nullopt
+                       : parse_double(std::string_view(*near).substr(comma + 1));
         if (!lat || !lon || std::abs(*lat) > 90 || std::abs(*lon) > 180)
-            throw bad_parameter("near", "near must be LAT,LON in decimal degrees, e.g. near=22.35,103.77");
+            throw bad_parameter("near",
+                                "near must be LAT,LON in decimal degrees, e.g. near=22.35,103.77");
         r.near = GeoPoint{*lat, *lon};
     }
     if (auto radius = text_param(req, "radius_km", 20)) {

@@ -16,12 +16,14 @@ namespace lc::api {
 SearchRequest search_request_from(const httplib::Request& req);
 
 // One text parameter: valid UTF-8, no control characters, at most max_chars.
-std::optional<std::string> text_param(const httplib::Request& req, const std::string& name, std::size_t max_chars);
+std::optional<std::string> text_param(const httplib::Request& req, const std::string& name,
+                                      std::size_t max_chars);
 
 // "vi" (default) or "en".
 std::string lang_param(const httplib::Request& req);
 
 // An integer parameter within [min, max].
-std::optional<long long> int_param(const httplib::Request& req, const std::string& name, long long min, long long max);
+std::optional<long long> int_param(const httplib::Request& req, const std::string& name,
+                                   long long min, long long max);
 
 }  // namespace lc::api

@@ -18,10 +18,10 @@ namespace {
 using Handler = void (*)(App&, const httplib::Request&, httplib::Response&);
 
 struct Route {
-    const char* name;                      // metrics label
-    const char* pattern;                   // regex over the path
+    const char* name;     // metrics label
+    const char* pattern;  // regex over the path
     std::map<std::string, Handler> methods;
-    bool public_read = false;              // CORS: any origin may read it
+    bool public_read = false;  // CORS: any origin may read it
 };
 
 const std::vector<Route>& routes() {
@@ -30,11 +30,16 @@ const std::vector<Route>& routes() {
         {"suggest", R"(/api/suggest)", {{"GET", get_suggest}}, true},
         {"me", R"(/api/me)", {{"GET", get_me}}},
         {"entries", R"(/api/entries)", {{"GET", list_entries}, {"POST", post_entry}}},
-        {"entry", R"(/api/entries/([a-z0-9-]{1,100}))",
-         {{"GET", get_entry}, {"PUT", put_entry}, {"PATCH", patch_entry}, {"DELETE", delete_entry}}, true},
-        {"revisions", R"(/api/entries/([a-z0-9-]{1,100})/revisions)",
+        {"entry",
+         R"(/api/entries/([a-z0-9-]{1,100}))",
+         {{"GET", get_entry}, {"PUT", put_entry}, {"PATCH", patch_entry}, {"DELETE", delete_entry}},
+         true},
+        {"revisions",
+         R"(/api/entries/([a-z0-9-]{1,100})/revisions)",
          {{"GET", get_revisions}, {"DELETE", purge_revisions}}},
-        {"revision", R"(/api/entries/([a-z0-9-]{1,100})/revisions/([0-9]{1,15}))", {{"GET", get_revision}}},
+        {"revision",
+         R"(/api/entries/([a-z0-9-]{1,100})/revisions/([0-9]{1,15}))",
+         {{"GET", get_revision}}},
         {"restore", R"(/api/entries/([a-z0-9-]{1,100})/restore)", {{"POST", post_restore}}},
         {"healthz", R"(/healthz)", {{"GET", get_healthz}}, true},
         {"metrics", R"(/metrics)", {{"GET", get_metrics}}},
@@ -133,23 +138,34 @@ void register_routes(httplib::Server& server, App& app) {
     // Errors httplib produces itself (no route, 413, bad requests) get the
     // same JSON body as ours; ours have theirs already (as a body, or as the
     // content provider of an early refusal).
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
-        switch (res.status) {
-            case 404: write_error(res, 404, "not_found", "no such address"); break;
-            case 413: write_error(res, 413, "payload_too_large", "the request body is too large"); break;
-            case 414: write_error(res, 414, "uri_too_long", "the address is too long"); break;
-            default: write_error(res, res.status, "bad_request", "the request could not be read"); break;
-        }
-        return httplib::Server::HandlerResponse::Handled;
-    }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-        try {
-            std::rethrow_exception(ep);
-        } catch (...) {
-            write_current_exception(res);
-        }
-    });
+    server.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+            if (!res.body.empty() || res.content_length_ > 0)
+                return httplib::Server::HandlerResponse::Unhandled;
+            switch (res.status) {
+                case 404:
+                    write_error(res, 404, "not_found", "no such address");
+                    break;
+                case 413:
+                    write_error(res, 413, "payload_too_large", "the request body is too large");
+                    break;
+                case 414:
+                    write_error(res, 414, "uri_too_long", "the address is too long");
+                    break;
+                default:
+                    write_error(res, res.status, "bad_request", "the request could not be read");
+                    break;
+            }
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+            try {
+                std::rethrow_exception(ep);
+            } catch (...) {
+                write_current_exception(res);
+            }
+        });
     server.set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
         current_route = "other";
         request_started = std::chrono::steady_clock::now();
@@ -170,7 +186,9 @@ void register_routes(httplib::Server& server, App& app) {
         set_security_headers(res);
     });
     server.set_logger([&app](const httplib::Request&, const httplib::Response& res) {
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started)
+                .count();
         app.metrics.record(current_route, res.status, seconds);
         current_route = "other";
     });

@@ -4,13 +4,18 @@
 
 namespace lc::api {
 
-ElasticThreadPool::ElasticThreadPool(std::size_t min_threads, std::size_t max_threads, std::chrono::seconds idle_exit)
-    : min_threads_(min_threads), max_threads_(std::max(min_threads, max_threads)), idle_exit_(idle_exit) {
+ElasticThreadPool::ElasticThreadPool(std::size_t min_threads, std::size_t max_threads,
+                                     std::chrono::seconds idle_exit)
+    : min_threads_(min_threads),
+      max_threads_(std::max(min_threads, max_threads)),
+      idle_exit_(idle_exit) {
     std::lock_guard lock(mutex_);
     for (std::size_t i = 0; i < min_threads_; ++i) start_thread();
 }
 
-ElasticThreadPool::~ElasticThreadPool() { shutdown(); }
+ElasticThreadPool::~ElasticThreadPool() {
+    shutdown();
+}
 
 void ElasticThreadPool::start_thread() {
     ++threads_;

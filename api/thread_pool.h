@@ -17,7 +17,7 @@
 namespace lc::api {
 
 class ElasticThreadPool : public httplib::TaskQueue {
-public:
+  public:
     ElasticThreadPool(std::size_t min_threads, std::size_t max_threads,
                       std::chrono::seconds idle_exit = std::chrono::seconds(30));
     ~ElasticThreadPool() override;
@@ -27,7 +27,7 @@ public:
 
     std::size_t threads() const;
 
-private:
+  private:
     void start_thread();  // with the mutex held
     void work();
 

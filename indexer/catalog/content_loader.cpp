@@ -15,17 +15,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uintmax_t kMaxEntryFileBytes = 1 << 20;   // one entry, with room to spare
+constexpr std::uintmax_t kMaxEntryFileBytes = 1 << 20;  // one entry, with room to spare
 constexpr std::size_t kMaxJsonLineBytes = 1 << 20;
 
-bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
-bool is_synonyms_file(const fs::path& p) { return is_yaml(p) && p.stem() == "synonyms"; }
+bool is_yaml(const fs::path& p) {
+    return p.extension() == ".yaml" || p.extension() == ".yml";
+}
+bool is_synonyms_file(const fs::path& p) {
+    return is_yaml(p) && p.stem() == "synonyms";
+}
 bool is_loadable(const fs::path& p) {
     return is_yaml(p) || p.extension() == ".json" || p.extension() == ".jsonl";
 }
 
 class Loader {
-public:
+  public:
     LoadResult result;
 
     void load(const fs::path& path) {
@@ -63,8 +67,9 @@ public:
         }
     }
 
-private:
-    void error(const std::string& file, int line, const std::string& field, const std::string& message) {
+  private:
+    void error(const std::string& file, int line, const std::string& field,
+               const std::string& message) {
         std::string where = line > 0 ? file + ":" + std::to_string(line) : file;
         result.errors.push_back(where + ": " + (field.empty() ? "" : field + ": ") + message);
     }
@@ -77,7 +82,8 @@ private:
             return std::nullopt;
         }
         if (size > max_bytes) {
-            error(path.string(), 0, "", "file too large for one entry (" + std::to_string(size) + " bytes)");
+            error(path.string(), 0, "",
+                  "file too large for one entry (" + std::to_string(size) + " bytes)");
             return std::nullopt;
         }
         std::ifstream in(path, std::ios::binary);
@@ -96,7 +102,8 @@ private:
         auto text = read(path, kMaxEntryFileBytes);
         if (!text) return;
         if (auto bad = utf8::find_invalid(*text)) {
-            error(path.string(), line_at(*text, *bad), "", "invalid UTF-8 at byte " + std::to_string(*bad));
+            error(path.string(), line_at(*text, *bad), "",
+                  "invalid UTF-8 at byte " + std::to_string(*bad));
             return;
         }
         if (is_yaml(path)) {
@@ -108,17 +115,20 @@ private:
                 return;
             }
             if (is_synonyms_file(path)) return add_synonyms(path, doc);
-            add_entry(path, doc.value, [&](const std::string& field) { return doc.line_of(field); },
-                      doc.line_of("slug"));
+            add_entry(
+                path, doc.value, [&](const std::string& field) { return doc.line_of(field); },
+                doc.line_of("slug"));
         } else {
             nlohmann::json value;
             try {
                 value = nlohmann::json::parse(*text);
             } catch (const nlohmann::json::parse_error& e) {
-                error(path.string(), line_at(*text, e.byte > 0 ? e.byte - 1 : 0), "", json_message(e));
+                error(path.string(), line_at(*text, e.byte > 0 ? e.byte - 1 : 0), "",
+                      json_message(e));
                 return;
             }
-            add_entry(path, value, [](const std::string&) { return 0; }, 0);
+            add_entry(
+                path, value, [](const std::string&) { return 0; }, 0);
         }
     }
 
@@ -133,7 +143,8 @@ private:
                 continue;
             }
             if (auto bad = utf8::find_invalid(line)) {
-                error(path.string(), n, "", "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line");
+                error(path.string(), n, "",
+                      "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line");
                 continue;
             }
             nlohmann::json value;
@@ -143,34 +154,41 @@ private:
                 error(path.string(), n, "", json_message(e));
                 continue;
             }
-            add_entry(path, value, [n](const std::string&) { return n; }, n);
+            add_entry(
+                path, value, [n](const std::string&) { return n; }, n);
         }
     }
 
     template <typename LineOf>
-    void add_entry(const fs::path& path, const nlohmann::json& value, LineOf line_of, int entry_line) {
+    void add_entry(const fs::path& path, const nlohmann::json& value, LineOf line_of,
+                   int entry_line) {
         auto parsed = parse_entry(value);
-        for (const auto& e : parsed.errors) error(path.string(), line_of(e.path), e.path, e.message);
+        for (const auto& e : parsed.errors)
+            error(path.string(), line_of(e.path), e.path, e.message);
         if (!parsed.entry) return;
         const Entry& entry = *parsed.entry;
         // The layout is part of the contract: content/<kind>/<slug>.yaml.
         if (is_yaml(path)) {
             if (path.stem() != entry.slug)
                 error(path.string(), line_of("slug"), "slug",
-                      "'" + entry.slug + "' does not match the file name (expected " + entry.slug + path.extension().string() + ")");
+                      "'" + entry.slug + "' does not match the file name (expected " + entry.slug +
+                          path.extension().string() + ")");
             std::string folder = path.parent_path().filename().string();
             std::string kind(to_string(entry.kind));
             if (folder != kind)
                 error(path.string(), line_of("kind"), "kind",
-                      "'" + kind + "' entry is in the " + folder + "/ folder (expected " + kind + "/)");
+                      "'" + kind + "' entry is in the " + folder + "/ folder (expected " + kind +
+                          "/)");
         }
-        std::string origin = entry_line > 0 ? path.string() + ":" + std::to_string(entry_line) : path.string();
+        std::string origin =
+            entry_line > 0 ? path.string() + ":" + std::to_string(entry_line) : path.string();
         result.entries.push_back({entry, origin});
     }
 
     void add_synonyms(const fs::path& path, const YamlDocument& doc) {
         auto parsed = parse_synonyms(doc.value);
-        for (const auto& e : parsed.errors) error(path.string(), doc.line_of(e.path), e.path, e.message);
+        for (const auto& e : parsed.errors)
+            error(path.string(), doc.line_of(e.path), e.path, e.message);
         if (result.synonyms) {
             error(path.string(), 1, "", "a second synonyms file; keep them in one");
             return;
@@ -180,7 +198,8 @@ private:
 
     static int line_at(const std::string& text, std::size_t offset) {
         offset = std::min(offset, text.size());
-        return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+        return 1 + static_cast<int>(
+                       std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
     }
 
     static std::string json_message(const nlohmann::json::parse_error& e) {

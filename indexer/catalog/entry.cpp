@@ -2,9 +2,13 @@
 
 namespace lc {
 
-std::string_view to_string(Kind k) { return kKindNames[static_cast<std::size_t>(k)]; }
+std::string_view to_string(Kind k) {
+    return kKindNames[static_cast<std::size_t>(k)];
+}
 
-std::string_view to_string(Status s) { return s == Status::draft ? "draft" : "published"; }
+std::string_view to_string(Status s) {
+    return s == Status::draft ? "draft" : "published";
+}
 
 std::optional<Kind> parse_kind(std::string_view s) {
     for (std::size_t i = 0; i < kKindNames.size(); ++i)

@@ -26,7 +26,9 @@ struct LocalizedText {
     std::string vi;
     std::string en;
     // The text in `lang` ("vi" or "en"), falling back to Vietnamese.
-    const std::string& in(std::string_view lang) const { return lang == "en" && !en.empty() ? en : vi; }
+    const std::string& in(std::string_view lang) const {
+        return lang == "en" && !en.empty() ? en : vi;
+    }
     bool operator==(const LocalizedText&) const = default;
 };
 

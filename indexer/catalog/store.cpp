@@ -90,12 +90,15 @@ std::vector<std::string> changed_fields(const json& before, const json& after) {
 }
 
 void check_revision(const StoredEntry& current, std::optional<std::int64_t> expected) {
-    if (expected && *expected != current.revision) throw RevisionConflict(*expected, current.revision);
+    if (expected && *expected != current.revision)
+        throw RevisionConflict(*expected, current.revision);
 }
 
 }  // namespace
 
-std::string_view to_string(TokenRole role) { return role == TokenRole::admin ? "admin" : "editor"; }
+std::string_view to_string(TokenRole role) {
+    return role == TokenRole::admin ? "admin" : "editor";
+}
 
 std::optional<TokenRole> parse_token_role(std::string_view s) {
     if (s == "editor") return TokenRole::editor;
@@ -103,7 +106,9 @@ std::optional<TokenRole> parse_token_role(std::string_view s) {
     return std::nullopt;
 }
 
-fs::path Store::file_in(const fs::path& data_dir) { return data_dir / "catalog.sqlite"; }
+fs::path Store::file_in(const fs::path& data_dir) {
+    return data_dir / "catalog.sqlite";
+}
 
 namespace {
 bool on_read_only_file_system(const fs::path& dir) {
@@ -126,21 +131,27 @@ Store::Store(const fs::path& data_dir, Mode mode) : path_(file_in(data_dir)) {
             if (!check.executeStep() || check.getColumn(0).getString() != "ok")
                 throw StoreError("catalog " + path_.string() + " is corrupt");
         } catch (const SQLite::Exception& e) {
-            throw StoreError("cannot open catalog " + path_.string() + " (read-only folder): " + e.what());
+            throw StoreError("cannot open catalog " + path_.string() +
+                             " (read-only folder): " + e.what());
         }
         if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion)
-            throw StoreError("catalog " + path_.string() + " needs a schema upgrade but its folder is read-only");
+            throw StoreError("catalog " + path_.string() +
+                             " needs a schema upgrade but its folder is read-only");
         return;
     }
     if (mode == Mode::must_exist && !fs::exists(path_, ec))
         throw StoreError("no catalog at " + path_.string() +
-                         " (create it with: lc-indexer import content/ --data " + data_dir.string() + ")");
+                         " (create it with: lc-indexer import content/ --data " +
+                         data_dir.string() + ")");
     if (mode == Mode::create_if_missing) {
         fs::create_directories(data_dir, ec);
-        if (ec) throw StoreError("cannot create data folder " + data_dir.string() + ": " + ec.message());
+        if (ec)
+            throw StoreError("cannot create data folder " + data_dir.string() + ": " +
+                             ec.message());
     }
     try {
-        int flags = SQLite::OPEN_READWRITE | (mode == Mode::create_if_missing ? SQLite::OPEN_CREATE : 0);
+        int flags =
+            SQLite::OPEN_READWRITE | (mode == Mode::create_if_missing ? SQLite::OPEN_CREATE : 0);
         db_ = std::make_unique<SQLite::Database>(path_.string(), flags, 5000);
         db_->exec("PRAGMA foreign_keys = ON");
         db_->exec("PRAGMA synchronous = FULL");
@@ -152,8 +163,9 @@ Store::Store(const fs::path& data_dir, Mode mode) : path_(file_in(data_dir)) {
         {
             SQLite::Statement check(*db_, "PRAGMA quick_check");
             if (!check.executeStep() || check.getColumn(0).getString() != "ok")
-                throw StoreError("catalog " + path_.string() + " is corrupt: " +
-                                 (check.hasRow() ? check.getColumn(0).getString() : std::string("no answer")));
+                throw StoreError(
+                    "catalog " + path_.string() + " is corrupt: " +
+                    (check.hasRow() ? check.getColumn(0).getString() : std::string("no answer")));
         }
         migrate();
     } catch (const SQLite::Exception& e) {
@@ -166,8 +178,9 @@ Store::~Store() = default;
 void Store::migrate() {
     int version = db_->execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion)
-        throw StoreError("catalog " + path_.string() + " has schema version " + std::to_string(version) +
-                         ", newer than this program understands (" + std::to_string(kSchemaVersion) + ")");
+        throw StoreError("catalog " + path_.string() + " has schema version " +
+                         std::to_string(version) + ", newer than this program understands (" +
+                         std::to_string(kSchemaVersion) + ")");
     for (int v = version; v < kSchemaVersion; ++v) {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         db_->exec(kMigrations[v]);
@@ -183,11 +196,13 @@ int Store::schema_version() const {
 
 std::int64_t Store::next_seq() {
     db_->exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq'");
-    return db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'").getInt64();
+    return db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'")
+        .getInt64();
 }
 
 std::optional<StoredEntry> Store::find_locked(std::string_view slug) const {
-    SQLite::Statement q(*db_, std::string("SELECT ") + kEntryColumns + " FROM entries WHERE slug = ?");
+    SQLite::Statement q(*db_,
+                        std::string("SELECT ") + kEntryColumns + " FROM entries WHERE slug = ?");
     q.bind(1, std::string(slug));
     if (!q.executeStep()) return std::nullopt;
     return row_to_entry(q);
@@ -198,16 +213,18 @@ std::optional<StoredEntry> Store::find(std::string_view slug) const {
     return find_locked(slug);
 }
 
-StoredEntry Store::write_version(const Entry& entry, const std::optional<StoredEntry>& current, bool deleted,
-                                 const std::string& action, const std::string& author) {
+StoredEntry Store::write_version(const Entry& entry, const std::optional<StoredEntry>& current,
+                                 bool deleted, const std::string& action,
+                                 const std::string& author) {
     const std::string data = to_canonical_json(entry);
     const std::string now = now_iso8601();
     const std::int64_t seq = next_seq();
     const std::int64_t revision = current ? current->revision + 1 : 1;
     if (current) {
-        SQLite::Statement u(*db_,
-                            "UPDATE entries SET kind = ?, status = ?, revision = ?, deleted = ?, data = ?, "
-                            "updated_at = ?, updated_by = ?, change_seq = ? WHERE slug = ?");
+        SQLite::Statement u(
+            *db_,
+            "UPDATE entries SET kind = ?, status = ?, revision = ?, deleted = ?, data = ?, "
+            "updated_at = ?, updated_by = ?, change_seq = ? WHERE slug = ?");
         u.bind(1, std::string(to_string(entry.kind)));
         u.bind(2, std::string(to_string(entry.status)));
         u.bind(3, revision);
@@ -219,9 +236,10 @@ StoredEntry Store::write_version(const Entry& entry, const std::optional<StoredE
         u.bind(9, entry.slug);
         u.exec();
     } else {
-        SQLite::Statement i(*db_,
-                            "INSERT INTO entries (slug, kind, status, revision, deleted, data, created_at, "
-                            "updated_at, updated_by, change_seq) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement i(
+            *db_,
+            "INSERT INTO entries (slug, kind, status, revision, deleted, data, created_at, "
+            "updated_at, updated_by, change_seq) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)");
         i.bind(1, entry.slug);
         i.bind(2, std::string(to_string(entry.kind)));
         i.bind(3, std::string(to_string(entry.status)));
@@ -233,9 +251,10 @@ StoredEntry Store::write_version(const Entry& entry, const std::optional<StoredE
         i.bind(9, seq);
         i.exec();
     }
-    SQLite::Statement r(*db_,
-                        "INSERT INTO revisions (entry_id, revision, action, author, created_at, deleted, data) "
-                        "SELECT id, ?, ?, ?, ?, ?, ? FROM entries WHERE slug = ?");
+    SQLite::Statement r(
+        *db_,
+        "INSERT INTO revisions (entry_id, revision, action, author, created_at, deleted, data) "
+        "SELECT id, ?, ?, ?, ?, ?, ? FROM entries WHERE slug = ?");
     r.bind(1, revision);
     r.bind(2, action);
     r.bind(3, author);
@@ -259,14 +278,16 @@ StoredEntry Store::create(const Entry& entry, const std::string& author) {
     return write([&] {
         if (auto existing = find_locked(entry.slug)) {
             if (existing->deleted)
-                throw Conflict("slug '" + entry.slug + "' belongs to a deleted entry; restore it instead");
+                throw Conflict("slug '" + entry.slug +
+                               "' belongs to a deleted entry; restore it instead");
             throw Conflict("slug '" + entry.slug + "' already exists");
         }
         return write_version(entry, std::nullopt, false, "create", author);
     });
 }
 
-StoredEntry Store::replace(const Entry& entry, std::optional<std::int64_t> expected, const std::string& author) {
+StoredEntry Store::replace(const Entry& entry, std::optional<std::int64_t> expected,
+                           const std::string& author) {
     return write([&] {
         auto current = find_locked(entry.slug);
         if (!current || current->deleted) throw NotFound("no entry '" + entry.slug + "'");
@@ -276,10 +297,11 @@ StoredEntry Store::replace(const Entry& entry, std::optional<std::int64_t> expec
     });
 }
 
-StoredEntry Store::patch(std::string_view slug, const json& merge_patch, std::optional<std::int64_t> expected,
-                         const std::string& author) {
+StoredEntry Store::patch(std::string_view slug, const json& merge_patch,
+                         std::optional<std::int64_t> expected, const std::string& author) {
     if (!merge_patch.is_object())
-        throw ValidationError(std::vector<FieldError>{{"", "a patch must be a JSON object of the fields to change"}});
+        throw ValidationError(
+            std::vector<FieldError>{{"", "a patch must be a JSON object of the fields to change"}});
     return write([&] {
         auto current = find_locked(slug);
         if (!current || current->deleted) throw NotFound("no entry '" + std::string(slug) + "'");
@@ -287,14 +309,16 @@ StoredEntry Store::patch(std::string_view slug, const json& merge_patch, std::op
         json merged = json::parse(to_canonical_json(current->entry));
         merged.merge_patch(merge_patch);
         if (merged.value("slug", json()) != json(std::string(slug)))
-            throw ValidationError(std::vector<FieldError>{{"slug", "the slug of an entry cannot be changed"}});
+            throw ValidationError(
+                std::vector<FieldError>{{"slug", "the slug of an entry cannot be changed"}});
         Entry entry = entry_from_json(merged);
         if (current->entry == entry) return *current;
         return write_version(entry, current, false, "update", author);
     });
 }
 
-StoredEntry Store::remove(std::string_view slug, std::optional<std::int64_t> expected, const std::string& author) {
+StoredEntry Store::remove(std::string_view slug, std::optional<std::int64_t> expected,
+                          const std::string& author) {
     return write([&] {
         auto current = find_locked(slug);
         if (!current || current->deleted) throw NotFound("no entry '" + std::string(slug) + "'");
@@ -309,19 +333,22 @@ StoredEntry Store::restore(std::string_view slug, std::optional<std::int64_t> re
         auto current = find_locked(slug);
         if (!current) throw NotFound("no entry '" + std::string(slug) + "'");
         check_revision(*current, expected);
-        SQLite::Statement q(*db_,
-                            revision ? "SELECT r.data FROM revisions r JOIN entries e ON e.id = r.entry_id "
-                                       "WHERE e.slug = ? AND r.revision = ?"
-                                     : "SELECT r.data FROM revisions r JOIN entries e ON e.id = r.entry_id "
-                                       "WHERE e.slug = ? AND r.deleted = 0 ORDER BY r.revision DESC LIMIT 1");
+        SQLite::Statement q(
+            *db_, revision ? "SELECT r.data FROM revisions r JOIN entries e ON e.id = r.entry_id "
+                             "WHERE e.slug = ? AND r.revision = ?"
+                           : "SELECT r.data FROM revisions r JOIN entries e ON e.id = r.entry_id "
+                             "WHERE e.slug = ? AND r.deleted = 0 ORDER BY r.revision DESC LIMIT 1");
         q.bind(1, std::string(slug));
         if (revision) q.bind(2, *revision);
         if (!q.executeStep())
-            throw NotFound(revision ? "entry '" + std::string(slug) + "' has no revision " + std::to_string(*revision)
-                                    : "entry '" + std::string(slug) + "' has no revision to restore");
+            throw NotFound(revision
+                               ? "entry '" + std::string(slug) + "' has no revision " +
+                                     std::to_string(*revision)
+                               : "entry '" + std::string(slug) + "' has no revision to restore");
         Entry entry = entry_from_json(json::parse(q.getColumn(0).getString()));
         q.reset();
-        if (!current->deleted && current->entry == entry) return *current;  // already so: nothing to record
+        if (!current->deleted && current->entry == entry)
+            return *current;  // already so: nothing to record
         return write_version(entry, current, false, "restore", author);
     });
 }
@@ -331,9 +358,10 @@ std::size_t Store::purge_revisions(std::string_view slug, std::int64_t before) {
         counts_cache_.reset();  // the revision count changes without a new change
         auto current = find_locked(slug);
         if (!current) throw NotFound("no entry '" + std::string(slug) + "'");
-        SQLite::Statement d(*db_,
-                            "DELETE FROM revisions WHERE entry_id = (SELECT id FROM entries WHERE slug = ?) "
-                            "AND revision < ? AND revision < ?");
+        SQLite::Statement d(
+            *db_,
+            "DELETE FROM revisions WHERE entry_id = (SELECT id FROM entries WHERE slug = ?) "
+            "AND revision < ? AND revision < ?");
         d.bind(1, std::string(slug));
         d.bind(2, before);
         d.bind(3, current->revision);
@@ -343,9 +371,10 @@ std::size_t Store::purge_revisions(std::string_view slug, std::int64_t before) {
 
 std::vector<RevisionInfo> Store::revisions(std::string_view slug) const {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT r.revision, r.action, r.author, r.created_at, r.deleted, r.data FROM revisions r "
-                        "JOIN entries e ON e.id = r.entry_id WHERE e.slug = ? ORDER BY r.revision");
+    SQLite::Statement q(
+        *db_,
+        "SELECT r.revision, r.action, r.author, r.created_at, r.deleted, r.data FROM revisions r "
+        "JOIN entries e ON e.id = r.entry_id WHERE e.slug = ? ORDER BY r.revision");
     q.bind(1, std::string(slug));
     std::vector<RevisionInfo> out;
     json previous = json::object();
@@ -378,7 +407,8 @@ std::optional<Entry> Store::revision_entry(std::string_view slug, std::int64_t r
     return entry_from_json(json::parse(q.getColumn(0).getString()));
 }
 
-void Store::for_each(const std::function<void(const StoredEntry&)>& fn, bool include_deleted) const {
+void Store::for_each(const std::function<void(const StoredEntry&)>& fn,
+                     bool include_deleted) const {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(*db_, std::string("SELECT ") + kEntryColumns + " FROM entries" +
                                   (include_deleted ? "" : " WHERE deleted = 0") + " ORDER BY slug");
@@ -387,10 +417,13 @@ void Store::for_each(const std::function<void(const StoredEntry&)>& fn, bool inc
 
 CatalogCounts Store::counts() const {
     std::lock_guard lock(mutex_);
-    const std::int64_t seq = db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'").getInt64();
+    const std::int64_t seq =
+        db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'")
+            .getInt64();
     if (counts_cache_ && counts_cache_->first == seq) return counts_cache_->second;
     CatalogCounts c;
-    SQLite::Statement q(*db_, "SELECT kind, status, deleted, COUNT(*) FROM entries GROUP BY kind, status, deleted");
+    SQLite::Statement q(
+        *db_, "SELECT kind, status, deleted, COUNT(*) FROM entries GROUP BY kind, status, deleted");
     while (q.executeStep()) {
         auto n = static_cast<std::size_t>(q.getColumn(3).getInt64());
         if (q.getColumn(2).getInt() != 0)
@@ -400,7 +433,8 @@ CatalogCounts Store::counts() const {
         else
             c.published_by_kind[q.getColumn(0).getString()] += n;
     }
-    c.revisions = static_cast<std::size_t>(db_->execAndGet("SELECT COUNT(*) FROM revisions").getInt64());
+    c.revisions =
+        static_cast<std::size_t>(db_->execAndGet("SELECT COUNT(*) FROM revisions").getInt64());
     counts_cache_.emplace(seq, c);
     return c;
 }
@@ -421,8 +455,10 @@ std::pair<std::vector<EntrySummary>, std::size_t> Store::list(const ListFilter& 
     count.executeStep();
     auto total = static_cast<std::size_t>(count.getColumn(0).getInt64());
     SQLite::Statement q(*db_,
-                        "SELECT slug, kind, json_extract(data, '$.name.vi'), status, updated_at, updated_by, revision, "
-                        "deleted FROM entries" + where + " ORDER BY updated_at DESC, slug LIMIT ? OFFSET ?");
+                        "SELECT slug, kind, json_extract(data, '$.name.vi'), status, updated_at, "
+                        "updated_by, revision, "
+                        "deleted FROM entries" +
+                            where + " ORDER BY updated_at DESC, slug LIMIT ? OFFSET ?");
     int next = bind(q);
     q.bind(next, static_cast<std::int64_t>(f.limit));
     q.bind(next + 1, static_cast<std::int64_t>(f.offset));
@@ -442,8 +478,8 @@ std::pair<std::vector<EntrySummary>, std::size_t> Store::list(const ListFilter& 
     return {std::move(out), total};
 }
 
-ImportSummary Store::import(const std::vector<Entry>& entries, const std::optional<Synonyms>& synonyms,
-                            const std::string& author) {
+ImportSummary Store::import(const std::vector<Entry>& entries,
+                            const std::optional<Synonyms>& synonyms, const std::string& author) {
     return write([&] {
         ImportSummary summary;
         SQLite::Statement lookup(*db_, std::string("SELECT ") + kEntryColumns +
@@ -487,7 +523,9 @@ ImportSummary Store::import(const std::vector<Entry>& entries, const std::option
                 SQLite::Statement u(*db_, "UPDATE meta SET value = ? WHERE key = 'synonyms'");
                 u.bind(1, data);
                 u.exec();
-                db_->exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'synonyms_version'");
+                db_->exec(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = "
+                    "'synonyms_version'");
                 summary.synonyms_changed = true;
             }
         }
@@ -497,14 +535,16 @@ ImportSummary Store::import(const std::vector<Entry>& entries, const std::option
 
 std::int64_t Store::change_seq() const {
     std::lock_guard lock(mutex_);
-    return db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'").getInt64();
+    return db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'")
+        .getInt64();
 }
 
 std::vector<Change> Store::changes_since(std::int64_t seq, std::size_t limit) const {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT slug, change_seq, deleted, status, data FROM entries WHERE change_seq > ? "
-                        "ORDER BY change_seq LIMIT ?");
+    SQLite::Statement q(
+        *db_,
+        "SELECT slug, change_seq, deleted, status, data FROM entries WHERE change_seq > ? "
+        "ORDER BY change_seq LIMIT ?");
     q.bind(1, seq);
     q.bind(2, static_cast<std::int64_t>(limit));
     std::vector<Change> out;
@@ -526,7 +566,8 @@ std::unique_ptr<SQLite::Database> Store::open_reader() const {
     return std::make_unique<SQLite::Database>(path_.string(), SQLite::OPEN_READONLY, 5000);
 }
 
-std::int64_t Store::snapshot(const std::function<void(std::string_view, std::string_view)>& fn) const {
+std::int64_t Store::snapshot(
+    const std::function<void(std::string_view, std::string_view)>& fn) const {
     // Its own read-only connection: a long snapshot (a full index build) must
     // not hold the mutex that editors' writes and entry reads need. WAL lets it
     // read a consistent state while others write.
@@ -535,14 +576,18 @@ std::int64_t Store::snapshot(const std::function<void(std::string_view, std::str
         SQLite::Database& reader = *reader_connection;
         SQLite::Transaction tx(reader, SQLite::TransactionBehavior::DEFERRED);
         std::int64_t seq =
-            reader.execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'").getInt64();
+            reader.execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'")
+                .getInt64();
         SQLite::Statement q(reader,
-                            "SELECT slug, data FROM entries WHERE deleted = 0 AND status = 'published' ORDER BY id");
+                            "SELECT slug, data FROM entries WHERE deleted = 0 AND status = "
+                            "'published' ORDER BY id");
         while (q.executeStep()) {
             auto slug = q.getColumn(0);
             auto data = q.getColumn(1);
-            fn(std::string_view(static_cast<const char*>(slug.getBlob()), static_cast<std::size_t>(slug.getBytes())),
-               std::string_view(static_cast<const char*>(data.getBlob()), static_cast<std::size_t>(data.getBytes())));
+            fn(std::string_view(static_cast<const char*>(slug.getBlob()),
+                                static_cast<std::size_t>(slug.getBytes())),
+               std::string_view(static_cast<const char*>(data.getBlob()),
+                                static_cast<std::size_t>(data.getBytes())));
         }
         tx.commit();
         return seq;
@@ -560,7 +605,8 @@ Synonyms Store::synonyms() const {
 
 std::int64_t Store::synonyms_version() const {
     std::lock_guard lock(mutex_);
-    return db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'synonyms_version'").getInt64();
+    return db_->execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'synonyms_version'")
+        .getInt64();
 }
 
 }  // namespace lc

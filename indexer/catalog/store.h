@@ -32,14 +32,14 @@ namespace lc {
 
 // A write carried an expected revision that is no longer the latest.
 class RevisionConflict : public Error {
-public:
+  public:
     RevisionConflict(std::int64_t expected, std::int64_t current)
         : Error("revision " + std::to_string(expected) + " is stale; the entry is at revision " +
                 std::to_string(current)),
           current_(current) {}
     std::int64_t current() const { return current_; }
 
-private:
+  private:
     std::int64_t current_;
 };
 
@@ -108,7 +108,7 @@ struct TokenInfo {
 };
 
 class Store {
-public:
+  public:
     enum class Mode { create_if_missing, must_exist };
 
     // Opens (and migrates) DIR/catalog.sqlite. With must_exist, a missing or
@@ -129,7 +129,8 @@ public:
     std::optional<StoredEntry> find(std::string_view slug) const;
     std::vector<RevisionInfo> revisions(std::string_view slug) const;
     std::optional<Entry> revision_entry(std::string_view slug, std::int64_t revision) const;
-    void for_each(const std::function<void(const StoredEntry&)>& fn, bool include_deleted = false) const;
+    void for_each(const std::function<void(const StoredEntry&)>& fn,
+                  bool include_deleted = false) const;
     CatalogCounts counts() const;
     // Entries for editors (drafts and deleted ones included), most recently
     // changed first, with the total matching the filter.
@@ -162,7 +163,8 @@ public:
     std::vector<Change> changes_since(std::int64_t seq, std::size_t limit) const;
     // A consistent snapshot of every searchable entry as stored JSON, with the
     // sequence number it corresponds to.
-    std::int64_t snapshot(const std::function<void(std::string_view slug, std::string_view json)>& fn) const;
+    std::int64_t snapshot(
+        const std::function<void(std::string_view slug, std::string_view json)>& fn) const;
 
     Synonyms synonyms() const;
     std::int64_t synonyms_version() const;
@@ -174,11 +176,11 @@ public:
     // The active token matching `token`, compared in constant time; marks it used.
     std::optional<TokenInfo> authenticate(const std::string& token);
 
-private:
+  private:
     template <typename F>
     auto write(F&& fn);
-    StoredEntry write_version(const Entry& entry, const std::optional<StoredEntry>& current, bool deleted,
-                              const std::string& action, const std::string& author);
+    StoredEntry write_version(const Entry& entry, const std::optional<StoredEntry>& current,
+                              bool deleted, const std::string& action, const std::string& author);
     std::optional<StoredEntry> find_locked(std::string_view slug) const;
     std::unique_ptr<SQLite::Database> open_reader() const;
     std::int64_t next_seq();

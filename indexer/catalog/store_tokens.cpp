@@ -14,8 +14,8 @@ constexpr const char* kTokenPrefix = "lct_";
 bool valid_token_name(const std::string& name) {
     if (name.empty() || name.size() > 64) return false;
     for (char c : name)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-              c == '_' || c == '.' || c == '@'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.' || c == '@'))
             return false;
     return true;
 }
@@ -29,7 +29,8 @@ std::string Store::create_token(const std::string& name, TokenRole role) {
         SQLite::Statement exists(*db_, "SELECT 1 FROM tokens WHERE name = ?");
         exists.bind(1, name);
         if (exists.executeStep()) throw Conflict("a token named '" + name + "' already exists");
-        SQLite::Statement i(*db_, "INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)");
+        SQLite::Statement i(
+            *db_, "INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)");
         i.bind(1, name);
         i.bind(2, std::string(to_string(role)));
         i.bind(3, sha256_hex(token));
@@ -41,7 +42,8 @@ std::string Store::create_token(const std::string& name, TokenRole role) {
 
 std::vector<TokenInfo> Store::tokens() const {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "SELECT name, role, created_at, last_used_at, revoked_at FROM tokens ORDER BY name");
+    SQLite::Statement q(
+        *db_, "SELECT name, role, created_at, last_used_at, revoked_at FROM tokens ORDER BY name");
     std::vector<TokenInfo> out;
     while (q.executeStep()) {
         TokenInfo t;
@@ -57,7 +59,8 @@ std::vector<TokenInfo> Store::tokens() const {
 
 void Store::revoke_token(const std::string& name) {
     write([&] {
-        SQLite::Statement u(*db_, "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL");
+        SQLite::Statement u(
+            *db_, "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL");
         u.bind(1, now_iso8601());
         u.bind(2, name);
         if (u.exec() == 0) throw NotFound("no active token named '" + name + "'");
@@ -70,7 +73,8 @@ std::optional<TokenInfo> Store::authenticate(const std::string& token) {
     {
         std::lock_guard lock(mutex_);
         SQLite::Statement q(*db_,
-                            "SELECT name, role, created_at, last_used_at, hash FROM tokens WHERE revoked_at IS NULL");
+                            "SELECT name, role, created_at, last_used_at, hash FROM tokens WHERE "
+                            "revoked_at IS NULL");
         // Compare against every active token without stopping early, so the
         // time taken says nothing about which hash came close.
         while (q.executeStep()) {

@@ -26,13 +26,17 @@ inline bool is_unavailable(int code) {
 
 inline std::string unavailable_reason(const SQLite::Exception& e) {
     switch (e.getErrorCode() & 0xFF) {
-        case SQLITE_FULL: return "the disk is full";
+        case SQLITE_FULL:
+            return "the disk is full";
         case SQLITE_READONLY:
         case SQLITE_PERM:
-        case SQLITE_CANTOPEN: return "the data folder is read-only";
+        case SQLITE_CANTOPEN:
+            return "the data folder is read-only";
         case SQLITE_BUSY:
-        case SQLITE_LOCKED: return "the catalog is busy";
-        default: return std::string("an I/O error (") + e.what() + ")";
+        case SQLITE_LOCKED:
+            return "the catalog is busy";
+        default:
+            return std::string("an I/O error (") + e.what() + ")";
     }
 }
 
@@ -42,7 +46,8 @@ inline std::string unavailable_reason(const SQLite::Exception& e) {
 // mean "cannot write now" become StoreUnavailable, and nothing is changed.
 template <typename F>
 auto Store::write(F&& fn) {
-    if (read_only_) throw StoreUnavailable("cannot save to the catalog: the data folder is read-only");
+    if (read_only_)
+        throw StoreUnavailable("cannot save to the catalog: the data folder is read-only");
     std::lock_guard lock(mutex_);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -56,7 +61,8 @@ auto Store::write(F&& fn) {
         }
     } catch (const SQLite::Exception& e) {
         if (store_detail::is_unavailable(e.getErrorCode()))
-            throw StoreUnavailable("cannot save to the catalog: " + store_detail::unavailable_reason(e));
+            throw StoreUnavailable("cannot save to the catalog: " +
+                                   store_detail::unavailable_reason(e));
         throw StoreError(std::string("catalog write failed: ") + e.what());
     }
 }

@@ -65,7 +65,9 @@ ParsedSynonyms parse_synonyms(const nlohmann::json& value) {
     return out;
 }
 
-nlohmann::json synonyms_to_json(const Synonyms& groups) { return {{"groups", groups}}; }
+nlohmann::json synonyms_to_json(const Synonyms& groups) {
+    return {{"groups", groups}};
+}
 
 std::size_t synonym_pair_count(const Synonyms& groups) {
     std::size_t pairs = 0;

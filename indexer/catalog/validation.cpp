@@ -15,7 +15,8 @@ using nlohmann::json;
 
 std::string describe(const std::vector<FieldError>& errors) {
     std::string out = "invalid entry";
-    for (const auto& e : errors) out += "\n  " + (e.path.empty() ? "(entry)" : e.path) + ": " + e.message;
+    for (const auto& e : errors)
+        out += "\n  " + (e.path.empty() ? "(entry)" : e.path) + ": " + e.message;
     return out;
 }
 
@@ -32,19 +33,26 @@ bool is_slug(std::string_view s) {
 
 const char* type_name(const json& v) {
     switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "a list";
-        case json::value_t::object: return "an object";
-        case json::value_t::binary: return "binary data";
-        default: return "a number";
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::array:
+            return "a list";
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::binary:
+            return "binary data";
+        default:
+            return "a number";
     }
 }
 
 // Collects errors while reading one entry.
 class Checker {
-public:
+  public:
     std::vector<FieldError> errors;
 
     void fail(std::string path, std::string message) {
@@ -69,7 +77,8 @@ public:
         for (std::size_t i = 0; i < raw.size(); ++i) {
             auto c = static_cast<unsigned char>(raw[i]);
             bool allowed_blank = multiline && (c == '\n' || c == '\t' || c == '\r');
-            bool c1 = c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) <= 0x9F;
+            bool c1 =
+                c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) <= 0x9F;
             if ((c < 0x20 && !allowed_blank) || c == 0x7F || c1) {
                 fail(path, "contains a control character");
                 return std::nullopt;
@@ -78,18 +87,20 @@ public:
         std::string s = text::to_nfc(raw);
         // Surrounding blanks are never meaningful and YAML block text ends in one.
         auto first = s.find_first_not_of(" \t\r\n");
-        s = first == std::string::npos ? "" : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+        s = first == std::string::npos ? ""
+                                       : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
         std::size_t size = max_is_bytes ? s.size() : utf8::length(s);
         if (size > max) {
-            fail(path, "too long: " + std::to_string(size) + (max_is_bytes ? " bytes" : " characters") +
-                           ", at most " + std::to_string(max));
+            fail(path, "too long: " + std::to_string(size) +
+                           (max_is_bytes ? " bytes" : " characters") + ", at most " +
+                           std::to_string(max));
             return std::nullopt;
         }
         return s;
     }
 
-    LocalizedText localized(const json& obj, const std::string& field, std::size_t max, bool vi_required,
-                            bool multiline = false, bool bytes = false) {
+    LocalizedText localized(const json& obj, const std::string& field, std::size_t max,
+                            bool vi_required, bool multiline = false, bool bytes = false) {
         LocalizedText out;
         auto it = obj.find(field);
         if (it == obj.end() || it->is_null()) {
@@ -97,24 +108,28 @@ public:
             return out;
         }
         if (!it->is_object()) {
-            fail(field, std::string("expected an object with \"vi\" and \"en\", got ") + type_name(*it));
+            fail(field,
+                 std::string("expected an object with \"vi\" and \"en\", got ") + type_name(*it));
             return out;
         }
         for (const auto& [lang, value] : it->items()) {
-            if (lang != "vi" && lang != "en") fail(field + "." + lang, "unknown language (use vi or en)");
+            if (lang != "vi" && lang != "en")
+                fail(field + "." + lang, "unknown language (use vi or en)");
         }
         for (const char* lang : {"vi", "en"}) {
             std::string path = field + "." + lang;
             auto v = it->find(lang);
             if (v == it->end() || v->is_null()) continue;
-            if (auto s = text(*v, path, max, multiline, bytes)) (lang[0] == 'v' ? out.vi : out.en) = *s;
+            if (auto s = text(*v, path, max, multiline, bytes))
+                (lang[0] == 'v' ? out.vi : out.en) = *s;
         }
-        if (vi_required && out.vi.empty() && !has_error_at(field + ".vi")) fail(field + ".vi", "required");
+        if (vi_required && out.vi.empty() && !has_error_at(field + ".vi"))
+            fail(field + ".vi", "required");
         return out;
     }
 
-    std::vector<std::string> string_list(const json& obj, const std::string& field, std::size_t max_chars,
-                                         bool slugs) {
+    std::vector<std::string> string_list(const json& obj, const std::string& field,
+                                         std::size_t max_chars, bool slugs) {
         std::vector<std::string> out;
         auto it = obj.find(field);
         if (it == obj.end() || it->is_null()) return out;
@@ -146,15 +161,17 @@ public:
     }
 
     bool has_error_at(const std::string& path) const {
-        return std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.path == path; });
+        return std::any_of(errors.begin(), errors.end(),
+                           [&](const FieldError& e) { return e.path == path; });
     }
 };
 
 const std::set<std::string, std::less<>> kFields = {
-    "slug", "kind", "name", "summary", "body", "aliases", "themes", "area", "location",
-    "ocop_stars", "certifications", "season", "source", "status"};
+    "slug", "kind",     "name",       "summary",        "body",   "aliases", "themes",
+    "area", "location", "ocop_stars", "certifications", "season", "source",  "status"};
 
-std::optional<double> number(Checker& c, const json& obj, const std::string& field, const std::string& path) {
+std::optional<double> number(Checker& c, const json& obj, const std::string& field,
+                             const std::string& path) {
     auto it = obj.find(field);
     if (it == obj.end() || it->is_null()) {
         c.fail(path, "required");
@@ -204,7 +221,8 @@ ParsedEntry parse_entry(const json& value) {
             e.kind = *k;
             kind_known = true;
         } else {
-            c.fail("kind", "unknown kind '" + *s + "' (destination, product, opportunity or event)");
+            c.fail("kind",
+                   "unknown kind '" + *s + "' (destination, product, opportunity or event)");
         }
     }
 
@@ -222,7 +240,8 @@ ParsedEntry parse_entry(const json& value) {
 
     if (auto it = value.find("location"); it != value.end() && !it->is_null()) {
         if (!it->is_object()) {
-            c.fail("location", std::string("expected an object with lat and lon, got ") + type_name(*it));
+            c.fail("location",
+                   std::string("expected an object with lat and lon, got ") + type_name(*it));
         } else {
             for (const auto& [key, v] : it->items())
                 if (key != "lat" && key != "lon") c.fail("location." + key, "unknown field");
@@ -231,7 +250,8 @@ ParsedEntry parse_entry(const json& value) {
             bool lat_ok = lat && *lat >= bounds::kMinLat && *lat <= bounds::kMaxLat;
             bool lon_ok = lon && *lon >= bounds::kMinLon && *lon <= bounds::kMaxLon;
             if (lat && !lat_ok) c.fail("location.lat", "outside Lai Châu (latitude 21.6 to 22.9)");
-            if (lon && !lon_ok) c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
+            if (lon && !lon_ok)
+                c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
             if (lat_ok && lon_ok) e.location = Location{*lat, *lon};
         }
     }
@@ -303,7 +323,8 @@ nlohmann::ordered_json to_json(const Entry& e) {
     j["aliases"] = e.aliases;
     j["themes"] = e.themes;
     j["area"] = e.area;
-    j["location"] = e.location ? oj{{"lat", e.location->lat}, {"lon", e.location->lon}} : oj(nullptr);
+    j["location"] =
+        e.location ? oj{{"lat", e.location->lat}, {"lon", e.location->lon}} : oj(nullptr);
     j["ocop_stars"] = e.ocop_stars ? oj(*e.ocop_stars) : oj(nullptr);
     j["certifications"] = e.certifications;
     j["season"] = e.season;
@@ -312,11 +333,15 @@ nlohmann::ordered_json to_json(const Entry& e) {
     return j;
 }
 
-std::string to_canonical_json(const Entry& entry) { return to_json(entry).dump(); }
+std::string to_canonical_json(const Entry& entry) {
+    return to_json(entry).dump();
+}
 
 Entry entry_from_canonical_json(std::string_view text) {
     const json j = json::parse(text);
-    auto localized = [&](const char* field) { return LocalizedText{j.at(field).at("vi"), j.at(field).at("en")}; };
+    auto localized = [&](const char* field) {
+        return LocalizedText{j.at(field).at("vi"), j.at(field).at("en")};
+    };
     Entry e;
     e.slug = j.at("slug");
     e.kind = parse_kind(j.at("kind").get<std::string>()).value_or(Kind::destination);
@@ -326,7 +351,8 @@ Entry entry_from_canonical_json(std::string_view text) {
     e.aliases = j.at("aliases").get<std::vector<std::string>>();
     e.themes = j.at("themes").get<std::vector<std::string>>();
     e.area = j.at("area");
-    if (const auto& l = j.at("location"); !l.is_null()) e.location = Location{l.at("lat"), l.at("lon")};
+    if (const auto& l = j.at("location"); !l.is_null())
+        e.location = Location{l.at("lat"), l.at("lon")};
     if (const auto& s = j.at("ocop_stars"); !s.is_null()) e.ocop_stars = s.get<int>();
     e.certifications = j.at("certifications").get<std::vector<std::string>>();
     e.season = j.at("season").get<std::vector<int>>();

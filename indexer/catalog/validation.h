@@ -15,23 +15,23 @@
 namespace lc {
 
 struct FieldError {
-    std::string path;     // "" for the entry as a whole
+    std::string path;  // "" for the entry as a whole
     std::string message;
     bool operator==(const FieldError&) const = default;
 };
 
 // Thrown where a single entry must be valid (the write API, tests).
 class ValidationError : public Error {
-public:
+  public:
     explicit ValidationError(std::vector<FieldError> errors);
     const std::vector<FieldError>& errors() const { return errors_; }
 
-private:
+  private:
     std::vector<FieldError> errors_;
 };
 
 struct ParsedEntry {
-    std::optional<Entry> entry;      // set when `errors` is empty
+    std::optional<Entry> entry;  // set when `errors` is empty
     std::vector<FieldError> errors;
 };
 

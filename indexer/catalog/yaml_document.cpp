@@ -18,7 +18,8 @@ constexpr std::size_t kMaxNodes = 100'000;
 constexpr int kMaxDepth = 32;
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 json plain_scalar(const std::string& s) {
@@ -39,7 +40,7 @@ json plain_scalar(const std::string& s) {
 // out (jbeder/yaml-cpp#1040, fixed upstream after 0.8.0). A document that
 // starts where the previous one did is that loop; it is a syntax error.
 class DocumentCounter : public YAML::EventHandler {
-public:
+  public:
     std::size_t documents = 0;
     YAML::Mark start;
 
@@ -63,7 +64,7 @@ public:
 };
 
 class Converter {
-public:
+  public:
     explicit Converter(YamlDocument& doc) : doc_(doc) {}
 
     json convert(const YAML::Node& node, const std::string& path, int depth) {
@@ -90,9 +91,11 @@ public:
             case YAML::NodeType::Map: {
                 json out = json::object();
                 for (const auto& kv : node) {
-                    if (!kv.first.IsScalar()) throw YamlError(line(kv.first), "a key must be a plain word");
+                    if (!kv.first.IsScalar())
+                        throw YamlError(line(kv.first), "a key must be a plain word");
                     const std::string& key = kv.first.Scalar();
-                    if (out.contains(key)) throw YamlError(line(kv.first), "duplicate key '" + key + "'");
+                    if (out.contains(key))
+                        throw YamlError(line(kv.first), "duplicate key '" + key + "'");
                     std::string child = path.empty() ? key : path + "." + key;
                     doc_.lines.emplace(child, line(kv.first));
                     out[key] = convert(kv.second, child, depth + 1);
@@ -103,7 +106,7 @@ public:
         return nullptr;
     }
 
-private:
+  private:
     static int line(const YAML::Node& node) { return node.Mark().line + 1; }
 
     YamlDocument& doc_;
@@ -133,7 +136,8 @@ YamlDocument parse_yaml_document(std::string_view text) {
         std::istringstream stream(input);
         YAML::Parser parser(stream);
         DocumentCounter counter;
-        while (parser.HandleNextDocument(counter)) {}
+        while (parser.HandleNextDocument(counter)) {
+        }
         if (counter.documents != 1)
             throw YamlError(1, "expected exactly one YAML document, found " +
                                    std::to_string(counter.documents));

@@ -21,11 +21,11 @@ struct YamlDocument {
 
 // A syntax error or a document too large or deep to be an entry.
 class YamlError : public Error {
-public:
+  public:
     YamlError(int line, const std::string& message) : Error(message), line_(line) {}
     int line() const { return line_; }
 
-private:
+  private:
     int line_;
 };
 

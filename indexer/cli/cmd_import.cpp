@@ -24,8 +24,8 @@ std::optional<LoadResult> load_checked(const std::vector<std::string>& paths) {
     LoadResult result = load_content(p);
     if (result.errors.empty()) return result;
     for (const auto& e : result.errors) std::cerr << e << "\n";
-    std::cerr << result.errors.size() << (result.errors.size() == 1 ? " error" : " errors") << " in "
-              << result.files << " files; nothing was changed\n";
+    std::cerr << result.errors.size() << (result.errors.size() == 1 ? " error" : " errors")
+              << " in " << result.files << " files; nothing was changed\n";
     return std::nullopt;
 }
 
@@ -37,9 +37,10 @@ int run_import(const ImportOptions& o) {
     for (auto& e : loaded->entries) entries.push_back(std::move(e.entry));
     Store store(o.data, Store::Mode::create_if_missing);
     ImportSummary s = store.import(entries, loaded->synonyms, o.author);
-    std::cout << "imported " << entries.size() << " entries from " << loaded->files << " files into "
-              << store.path().string() << ": " << s.created << " new, " << s.updated << " updated, " << s.restored
-              << " restored, " << s.unchanged << " unchanged";
+    std::cout << "imported " << entries.size() << " entries from " << loaded->files
+              << " files into " << store.path().string() << ": " << s.created << " new, "
+              << s.updated << " updated, " << s.restored << " restored, " << s.unchanged
+              << " unchanged";
     if (s.kept_edits) std::cout << ", " << s.kept_edits << " kept as edited since the last import";
     if (loaded->synonyms)
         std::cout << "; synonyms " << (s.synonyms_changed ? "updated" : "unchanged") << " ("
@@ -52,7 +53,8 @@ int run_validate(const std::vector<std::string>& paths) {
     auto loaded = load_checked(paths);
     if (!loaded) return 1;
     std::cout << loaded->entries.size() << " entries in " << loaded->files << " files are valid";
-    if (loaded->synonyms) std::cout << "; " << synonym_pair_count(*loaded->synonyms) << " synonym pairs";
+    if (loaded->synonyms)
+        std::cout << "; " << synonym_pair_count(*loaded->synonyms) << " synonym pairs";
     std::cout << "\n";
     return 0;
 }
@@ -61,7 +63,8 @@ int run_validate(const std::vector<std::string>& paths) {
 
 void register_import(CLI::App& app, Run& run) {
     auto o = std::make_shared<ImportOptions>();
-    auto* cmd = app.add_subcommand("import", "Import content files, folders and .jsonl files (all or nothing)");
+    auto* cmd = app.add_subcommand(
+        "import", "Import content files, folders and .jsonl files (all or nothing)");
     cmd->add_option("paths", o->paths, "Files or folders")->required();
     add_data_option(cmd, o->data);
     cmd->add_option("--author", o->author, "Name recorded in the revisions")->default_val("import");

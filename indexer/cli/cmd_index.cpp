@@ -25,7 +25,8 @@ struct IndexOptions {
 
 std::string megabytes(std::uintmax_t bytes) {
     std::ostringstream s;
-    s << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
+    s << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / (1024.0 * 1024.0)
+      << " MB";
     return s.str();
 }
 
@@ -36,10 +37,12 @@ int run_index(const IndexOptions& o) {
     options.threads = o.threads;
     options.flush_every = o.flush;
     BuildStats s = rebuild_index(store, o.data, progress, options);
-    std::cout << "indexed " << s.documents << " entries with " << s.shards << " thread" << (s.shards == 1 ? "" : "s")
-              << " in " << std::fixed << std::setprecision(2) << s.seconds << " s ("
-              << std::setprecision(0) << (s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0)
-              << " entries/s); index " << megabytes(s.index_bytes) << " at " << s.generation.string() << "\n";
+    std::cout << "indexed " << s.documents << " entries with " << s.shards << " thread"
+              << (s.shards == 1 ? "" : "s") << " in " << std::fixed << std::setprecision(2)
+              << s.seconds << " s (" << std::setprecision(0)
+              << (s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0)
+              << " entries/s); index " << megabytes(s.index_bytes) << " at "
+              << s.generation.string() << "\n";
     return 0;
 }
 
@@ -52,8 +55,9 @@ int run_stats(const std::string& data) {
         std::cout << "  " << std::left << std::setw(12) << kind << n << "\n";
         published += n;
     }
-    std::cout << "  published   " << published << "\n  drafts      " << c.drafts << "\n  deleted     "
-              << c.deleted << "\n  revisions   " << c.revisions << "\n  changes     " << store.change_seq() << "\n";
+    std::cout << "  published   " << published << "\n  drafts      " << c.drafts
+              << "\n  deleted     " << c.deleted << "\n  revisions   " << c.revisions
+              << "\n  changes     " << store.change_seq() << "\n";
     IndexLocation location(data);
     auto current = location.current();
     if (!current) {
@@ -61,8 +65,9 @@ int run_stats(const std::string& data) {
         return 0;
     }
     Xapian::Database db(current->string());
-    std::cout << "index " << current->string() << "\n  documents   " << db.get_doccount() << "\n  size        "
-              << megabytes(location.current_size()) << "\n  changes     " << applied_seq(db) << "\n";
+    std::cout << "index " << current->string() << "\n  documents   " << db.get_doccount()
+              << "\n  size        " << megabytes(location.current_size()) << "\n  changes     "
+              << applied_seq(db) << "\n";
     return 0;
 }
 
@@ -70,10 +75,12 @@ int run_stats(const std::string& data) {
 
 void register_index(CLI::App& app, Run& run) {
     auto o = std::make_shared<IndexOptions>();
-    auto* cmd = app.add_subcommand("index", "Rebuild the search index from the catalog and swap it in");
+    auto* cmd =
+        app.add_subcommand("index", "Rebuild the search index from the catalog and swap it in");
     add_data_option(cmd, o->data);
     cmd->add_option("--threads", o->threads, "Indexing threads (default: one per core, at most 4)");
-    cmd->add_option("--flush", o->flush, "Documents per shard between Xapian flushes (default 5000)");
+    cmd->add_option("--flush", o->flush,
+                    "Documents per shard between Xapian flushes (default 5000)");
     cmd->callback([&run, o] { run = [o] { return run_index(*o); }; });
 }
 

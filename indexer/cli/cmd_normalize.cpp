@@ -31,8 +31,8 @@ int run_normalize() {
 }  // namespace
 
 void register_normalize(CLI::App& app, Run& run) {
-    auto* cmd = app.add_subcommand(
-        "normalize", "Print 'canonical<TAB>folded' for each line of standard input");
+    auto* cmd = app.add_subcommand("normalize",
+                                   "Print 'canonical<TAB>folded' for each line of standard input");
     cmd->callback([&run] { run = run_normalize; });
 }
 

@@ -27,14 +27,29 @@ std::string for_terminal(const std::string& html, bool tty) {
     std::string out;
     for (std::size_t i = 0; i < html.size();) {
         auto starts = [&](std::string_view s) { return html.compare(i, s.size(), s) == 0; };
-        if (starts("<mark>")) { out += tty ? "\033[1m" : "["; i += 6; }
-        else if (starts("</mark>")) { out += tty ? "\033[0m" : "]"; i += 7; }
-        else if (starts("&amp;")) { out += '&'; i += 5; }
-        else if (starts("&lt;")) { out += '<'; i += 4; }
-        else if (starts("&gt;")) { out += '>'; i += 4; }
-        else if (starts("&quot;")) { out += '"'; i += 6; }
-        else if (starts("&#39;")) { out += '\''; i += 5; }
-        else out += html[i++];
+        if (starts("<mark>")) {
+            out += tty ? "\033[1m" : "[";
+            i += 6;
+        } else if (starts("</mark>")) {
+            out += tty ? "\033[0m" : "]";
+            i += 7;
+        } else if (starts("&amp;")) {
+            out += '&';
+            i += 5;
+        } else if (starts("&lt;")) {
+            out += '<';
+            i += 4;
+        } else if (starts("&gt;")) {
+            out += '>';
+            i += 4;
+        } else if (starts("&quot;")) {
+            out += '"';
+            i += 6;
+        } else if (starts("&#39;")) {
+            out += '\'';
+            i += 5;
+        } else
+            out += html[i++];
     }
     return out;
 }
@@ -61,8 +76,9 @@ int run_search(const SearchOptions& o) {
     std::cout << res.total << (res.total == 1 ? " entry" : " entries") << "\n";
     int rank = 0;
     for (const auto& h : res.results) {
-        std::cout << std::setw(3) << ++rank << ". " << h.name << "  [" << to_string(h.kind) << ", " << h.slug
-                  << (h.area.empty() ? "" : ", " + h.area) << "]  score " << h.score << "\n";
+        std::cout << std::setw(3) << ++rank << ". " << h.name << "  [" << to_string(h.kind) << ", "
+                  << h.slug << (h.area.empty() ? "" : ", " + h.area) << "]  score " << h.score
+                  << "\n";
         if (!h.snippet.empty()) std::cout << "     " << for_terminal(h.snippet, tty) << "\n";
     }
     std::cout << "facets\n";

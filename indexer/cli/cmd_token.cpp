@@ -30,11 +30,13 @@ int run_create(const TokenOptions& o) {
 
 int run_list(const TokenOptions& o) {
     Store store(o.data, Store::Mode::must_exist);
-    std::cout << std::left << std::setw(20) << "NAME" << std::setw(8) << "ROLE" << std::setw(26) << "CREATED"
-              << std::setw(26) << "LAST USED" << "REVOKED\n";
+    std::cout << std::left << std::setw(20) << "NAME" << std::setw(8) << "ROLE" << std::setw(26)
+              << "CREATED" << std::setw(26) << "LAST USED"
+              << "REVOKED\n";
     for (const auto& t : store.tokens())
-        std::cout << std::setw(20) << t.name << std::setw(8) << to_string(t.role) << std::setw(26) << t.created_at
-                  << std::setw(26) << (t.last_used_at.empty() ? "-" : t.last_used_at)
+        std::cout << std::setw(20) << t.name << std::setw(8) << to_string(t.role) << std::setw(26)
+                  << t.created_at << std::setw(26)
+                  << (t.last_used_at.empty() ? "-" : t.last_used_at)
                   << (t.revoked_at.empty() ? "-" : t.revoked_at) << "\n";
     return 0;
 }
@@ -55,7 +57,8 @@ void register_token(CLI::App& app, Run& run) {
     auto c = std::make_shared<TokenOptions>();
     auto* create = token->add_subcommand("create", "Create a token and print it once");
     create->add_option("--name", c->name, "Who the token is for")->required();
-    create->add_option("--role", c->role, "editor or admin")->check(CLI::IsMember({"editor", "admin"}));
+    create->add_option("--role", c->role, "editor or admin")
+        ->check(CLI::IsMember({"editor", "admin"}));
     add_data_option(create, c->data);
     create->callback([&run, c] { run = [c] { return run_create(*c); }; });
 

@@ -41,7 +41,8 @@ DocumentBuilder::~DocumentBuilder() = default;
 
 std::string DocumentBuilder::sort_key(const std::string& name, std::string_view lang) {
     icu::Collator& c = lang == "en" ? *collators_->en : *collators_->vi;
-    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    auto u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
     std::vector<uint8_t> key(64 + 4 * name.size());
     int32_t n = c.getSortKey(u, key.data(), static_cast<int32_t>(key.size()));
     if (n > static_cast<int32_t>(key.size())) {
@@ -49,11 +50,12 @@ std::string DocumentBuilder::sort_key(const std::string& name, std::string_view 
         n = c.getSortKey(u, key.data(), n);
     }
     // The key ends with a NUL byte that carries no order.
-    return std::string(reinterpret_cast<const char*>(key.data()), n > 0 ? static_cast<std::size_t>(n - 1) : 0);
+    return std::string(reinterpret_cast<const char*>(key.data()),
+                       n > 0 ? static_cast<std::size_t>(n - 1) : 0);
 }
 
-Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::string& text, Xapian::termpos pos,
-                                            const FieldRule& rule) {
+Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::string& text,
+                                            Xapian::termpos pos, const FieldRule& rule) {
     if (text.empty()) return pos;
     previous_.clear();
     Xapian::termpos previous_position = 0;
@@ -93,7 +95,8 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, const std::st
     return pos + schema::kFieldGap;
 }
 
-void DocumentBuilder::add_whole_name(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
+void DocumentBuilder::add_whole_name(Xapian::Document& doc, std::string_view prefix,
+                                     const std::string& name) {
     term_.assign(prefix);
     std::size_t start = term_.size();
     tokenizer_.each(name, 0, [&](const text::TokenView& t) {
@@ -108,10 +111,11 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
     Xapian::Document doc;
     doc.set_data(stored_json);
 
-    const FieldRule vi_name{s::kNameWdf, false, &s::kNameWords}, en_name{s::kNameWdf, true, &s::kNameWords},
-        alias{s::kAliasWdf, false, &s::kAliasWords}, vi_summary{s::kSummaryWdf, false, nullptr},
-        en_summary{s::kSummaryWdf, true, nullptr}, vi_body{s::kBodyWdf, false, nullptr},
-        en_body{s::kBodyWdf, true, nullptr}, place{s::kPlaceWdf, false, nullptr};
+    const FieldRule vi_name{s::kNameWdf, false, &s::kNameWords},
+        en_name{s::kNameWdf, true, &s::kNameWords}, alias{s::kAliasWdf, false, &s::kAliasWords},
+        vi_summary{s::kSummaryWdf, false, nullptr}, en_summary{s::kSummaryWdf, true, nullptr},
+        vi_body{s::kBodyWdf, false, nullptr}, en_body{s::kBodyWdf, true, nullptr},
+        place{s::kPlaceWdf, false, nullptr};
     Xapian::termpos pos = 1;
     pos = index_text(doc, e.name.vi, pos, vi_name);
     pos = index_text(doc, e.name.en, pos, en_name);
@@ -123,7 +127,8 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
     pos = index_text(doc, e.area, pos, place);
     for (const auto& theme : e.themes) pos = index_text(doc, theme, pos, place);
 
-    for (const std::string* name : {&e.name.vi, &e.name.en}) add_whole_name(doc, schema::kWholeNamePrefix, *name);
+    for (const std::string* name : {&e.name.vi, &e.name.en})
+        add_whole_name(doc, schema::kWholeNamePrefix, *name);
     for (const auto& alias : e.aliases) add_whole_name(doc, schema::kWholeAliasPrefix, alias);
 
     doc.add_boolean_term(std::string(s::kIdPrefix) + e.slug);
@@ -135,7 +140,8 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
         themes += theme;
     }
     if (!e.area.empty()) doc.add_boolean_term(std::string(s::kAreaPrefix) + text::fold(e.area));
-    if (e.ocop_stars) doc.add_boolean_term(std::string(s::kStarsPrefix) + std::to_string(*e.ocop_stars));
+    if (e.ocop_stars)
+        doc.add_boolean_term(std::string(s::kStarsPrefix) + std::to_string(*e.ocop_stars));
 
     doc.add_value(s::kSlotKind, std::string(to_string(e.kind)));
     if (!e.area.empty()) doc.add_value(s::kSlotArea, e.area);
@@ -143,7 +149,8 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
     if (e.ocop_stars) doc.add_value(s::kSlotStars, std::to_string(*e.ocop_stars));
     if (e.location)
         doc.add_value(s::kSlotLocation,
-                      Xapian::LatLongCoords(Xapian::LatLongCoord(e.location->lat, e.location->lon)).serialise());
+                      Xapian::LatLongCoords(Xapian::LatLongCoord(e.location->lat, e.location->lon))
+                          .serialise());
     doc.add_value(s::kSlotSortVi, sort_key(e.name.vi, "vi"));
     doc.add_value(s::kSlotSortEn, sort_key(e.name.en.empty() ? e.name.vi : e.name.en, "en"));
     return doc;

@@ -17,13 +17,15 @@ namespace lc {
 // Lets an unordered_map<std::string, ...> be searched with a string_view.
 struct TransparentHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
 };
 
 // Not thread-safe: one per indexing thread (it owns a tokenizer, a stemmer and
 // collators).
 class DocumentBuilder {
-public:
+  public:
     DocumentBuilder();
     ~DocumentBuilder();
 
@@ -31,13 +33,14 @@ public:
     Xapian::Document build(const Entry& entry, const std::string& stored_json);
 
     // Folded words seen so far with their counts, for add_spelling.
-    using SpellingCounts = std::unordered_map<std::string, Xapian::termcount, TransparentHash, std::equal_to<>>;
+    using SpellingCounts =
+        std::unordered_map<std::string, Xapian::termcount, TransparentHash, std::equal_to<>>;
     SpellingCounts& spelling_counts() { return spelling_; }
 
     // Collation key of `name` for sorting by name in `lang` ("vi" or "en").
     std::string sort_key(const std::string& name, std::string_view lang);
 
-private:
+  private:
     struct Collators;
     // How one text field is indexed: its wdf per occurrence, whether it gets
     // English stems, and the field's own word terms (name, aliases) if any.
@@ -55,7 +58,7 @@ private:
     Xapian::Stem english_{"english"};
     std::unique_ptr<Collators> collators_;
     SpellingCounts spelling_;
-    std::string term_;  // reused buffer
+    std::string term_;      // reused buffer
     std::string previous_;  // the last word's folded form, for pairs
 };
 

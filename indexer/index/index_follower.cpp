@@ -15,10 +15,13 @@ struct IndexFollower::Writer {
     std::string generation;
 };
 
-IndexFollower::IndexFollower(const Store& store, std::filesystem::path data_dir, Callbacks callbacks)
+IndexFollower::IndexFollower(const Store& store, std::filesystem::path data_dir,
+                             Callbacks callbacks)
     : store_(store), data_dir_(std::move(data_dir)), callbacks_(std::move(callbacks)) {}
 
-IndexFollower::~IndexFollower() { stop(); }
+IndexFollower::~IndexFollower() {
+    stop();
+}
 
 void IndexFollower::start() {
     std::lock_guard lock(mutex_);
@@ -56,7 +59,8 @@ bool IndexFollower::wait_caught_up(std::chrono::milliseconds timeout) {
 }
 
 void IndexFollower::rebuild(const std::string& reason) {
-    if (callbacks_.rebuilding) callbacks_.rebuilding("the search index is being rebuilt (" + reason + ")");
+    if (callbacks_.rebuilding)
+        callbacks_.rebuilding("the search index is being rebuilt (" + reason + ")");
     if (callbacks_.log) callbacks_.log("rebuilding the search index: " + reason);
     writer_.reset();
     SilentProgress quiet;
@@ -75,8 +79,9 @@ void IndexFollower::open_or_rebuild() {
     auto current = location.current();
     if (!current) return rebuild("no index yet");
     try {
-        auto w = std::make_unique<Writer>(Writer{Xapian::WritableDatabase(current->string(), Xapian::DB_OPEN),
-                                                 current->filename().string()});
+        auto w = std::make_unique<Writer>(
+            Writer{Xapian::WritableDatabase(current->string(), Xapian::DB_OPEN),
+                   current->filename().string()});
         if (w->db.get_metadata(std::string(schema::kMetaFormat)) != schema::kIndexFormat)
             return rebuild("index format changed");
         writer_ = std::move(w);

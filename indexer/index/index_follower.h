@@ -21,12 +21,12 @@
 namespace lc {
 
 class IndexFollower {
-public:
+  public:
     struct Callbacks {
-        std::function<void()> committed;                        // new changes are searchable
-        std::function<void(const std::string&)> rebuilding;     // searches must wait (why)
-        std::function<void()> rebuilt;                          // searches may resume
-        std::function<void(const std::string&)> log;            // something worth telling the operator
+        std::function<void()> committed;                     // new changes are searchable
+        std::function<void(const std::string&)> rebuilding;  // searches must wait (why)
+        std::function<void()> rebuilt;                       // searches may resume
+        std::function<void(const std::string&)> log;         // something worth telling the operator
     };
 
     IndexFollower(const Store& store, std::filesystem::path data_dir, Callbacks callbacks);
@@ -34,7 +34,7 @@ public:
 
     void start();
     void stop();
-    void notify();                               // the store has new changes
+    void notify();  // the store has new changes
     void request_rebuild(const std::string& reason);
 
     // Blocks until the index has applied the store's current sequence number
@@ -42,7 +42,7 @@ public:
     bool wait_caught_up(std::chrono::milliseconds timeout);
     std::int64_t applied() const { return applied_.load(); }
 
-private:
+  private:
     void run();
     void open_or_rebuild();
     void rebuild(const std::string& reason);

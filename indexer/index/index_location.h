@@ -11,7 +11,7 @@
 namespace lc {
 
 class IndexLocation {
-public:
+  public:
     explicit IndexLocation(const std::filesystem::path& data_dir);
 
     const std::filesystem::path& root() const { return root_; }
@@ -32,7 +32,7 @@ public:
     // Bytes used by the current generation.
     std::uintmax_t current_size() const;
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

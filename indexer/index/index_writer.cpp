@@ -25,7 +25,7 @@ namespace {
 // A bounded queue from the store reader to the indexing threads, so memory
 // stays flat however large the catalog is.
 class WorkQueue {
-public:
+  public:
     struct Item {
         std::string json;
     };
@@ -58,7 +58,7 @@ public:
         not_full_.notify_all();
     }
 
-private:
+  private:
     static constexpr std::size_t kCapacity = 2048;
     std::mutex mutex_;
     std::condition_variable not_empty_, not_full_;
@@ -116,7 +116,8 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     fs::create_directories(location.root());
     location.remove_stale_builds();
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min(threads, 4u);
     // Xapian keeps a shard's postings in memory and writes them out every
     // XAPIAN_FLUSH_THRESHOLD documents. Buffered documents cost about 90 KB
@@ -141,7 +142,8 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
         shard_dirs.push_back(build_dir / ("shard-" + std::to_string(i)));
         workers.emplace_back([&, i] {
             try {
-                Xapian::WritableDatabase shard(shard_dirs[i].string(), Xapian::DB_CREATE_OR_OVERWRITE);
+                Xapian::WritableDatabase shard(shard_dirs[i].string(),
+                                               Xapian::DB_CREATE_OR_OVERWRITE);
                 DocumentBuilder builder;
                 while (auto item = queue.pop()) {
                     Entry entry = entry_from_json(nlohmann::json::parse(item->json));
@@ -158,7 +160,8 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     }
     std::int64_t seq = 0;
     try {
-        seq = store.snapshot([&](std::string_view, std::string_view json) { queue.push({std::string(json)}); });
+        seq = store.snapshot(
+            [&](std::string_view, std::string_view json) { queue.push({std::string(json)}); });
     } catch (...) {
         queue.abort();
         for (auto& w : workers) w.join();
@@ -191,7 +194,8 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
         write_synonyms(db, store.synonyms());
         db.set_metadata(std::string(schema::kMetaFormat), std::string(schema::kIndexFormat));
         db.set_metadata(std::string(schema::kMetaChangeSeq), std::to_string(seq));
-        db.set_metadata(std::string(schema::kMetaSynonymsVersion), std::to_string(store.synonyms_version()));
+        db.set_metadata(std::string(schema::kMetaSynonymsVersion),
+                        std::to_string(store.synonyms_version()));
         db.set_metadata(std::string(schema::kMetaBuiltAt), now_iso8601());
         db.commit();
     }
@@ -207,7 +211,8 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     stats.shards = threads;
     stats.change_seq = seq;
     stats.index_bytes = folder_size(stats.generation);
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }
 
@@ -218,8 +223,8 @@ std::size_t apply_changes(const Store& store, Xapian::WritableDatabase& db, std:
         std::int64_t from = applied_seq(db);
         auto changes = store.changes_since(from, batch);
         std::int64_t synonyms_version = store.synonyms_version();
-        bool synonyms_stale =
-            db.get_metadata(std::string(schema::kMetaSynonymsVersion)) != std::to_string(synonyms_version);
+        bool synonyms_stale = db.get_metadata(std::string(schema::kMetaSynonymsVersion)) !=
+                              std::to_string(synonyms_version);
         if (changes.empty() && !synonyms_stale) return applied;
         // Xapian 1.4 may flush in the middle of replace_document; a transaction
         // makes the batch and its sequence number land together or not at all.
@@ -228,19 +233,23 @@ std::size_t apply_changes(const Store& store, Xapian::WritableDatabase& db, std:
             for (const auto& change : changes) {
                 std::string id = std::string(schema::kIdPrefix) + change.slug;
                 if (change.searchable_entry)
-                    db.replace_document(id, builder.build(*change.searchable_entry,
-                                                          to_canonical_json(*change.searchable_entry)));
+                    db.replace_document(id,
+                                        builder.build(*change.searchable_entry,
+                                                      to_canonical_json(*change.searchable_entry)));
                 else
                     db.delete_document(id);
             }
-            for (const auto& [word, n] : builder.spelling_counts()) db.add_spelling(word, capped(n));
+            for (const auto& [word, n] : builder.spelling_counts())
+                db.add_spelling(word, capped(n));
             builder.spelling_counts().clear();
             if (synonyms_stale) {
                 write_synonyms(db, store.synonyms());
-                db.set_metadata(std::string(schema::kMetaSynonymsVersion), std::to_string(synonyms_version));
+                db.set_metadata(std::string(schema::kMetaSynonymsVersion),
+                                std::to_string(synonyms_version));
             }
             if (!changes.empty())
-                db.set_metadata(std::string(schema::kMetaChangeSeq), std::to_string(changes.back().seq));
+                db.set_metadata(std::string(schema::kMetaChangeSeq),
+                                std::to_string(changes.back().seq));
             db.commit_transaction();
         } catch (...) {
             db.cancel_transaction();

@@ -15,8 +15,8 @@
 namespace lc {
 
 struct BuildOptions {
-    unsigned threads = 0;               // 0: one per core (at most 4)
-    Xapian::doccount flush_every = 0;   // documents per shard between flushes; 0: a tuned default
+    unsigned threads = 0;              // 0: one per core (at most 4)
+    Xapian::doccount flush_every = 0;  // documents per shard between flushes; 0: a tuned default
 };
 
 struct BuildStats {
@@ -31,8 +31,8 @@ struct BuildStats {
 // Builds a new generation from every searchable entry in `store` and makes it
 // current. Each thread writes a shard; the shards are then merged with
 // Xapian's compactor into the new generation.
-BuildStats rebuild_index(const Store& store, const std::filesystem::path& data_dir, Progress& progress,
-                         const BuildOptions& options = {});
+BuildStats rebuild_index(const Store& store, const std::filesystem::path& data_dir,
+                         Progress& progress, const BuildOptions& options = {});
 
 // Replaces the synonym table with `groups`: each member maps to every other
 // member, keyed by its canonical and its folded syllables.
@@ -45,7 +45,8 @@ std::string synonym_key(const std::string& text, bool folded);
 // Applies the store's changes after the index's recorded sequence number, in
 // one Xapian transaction per batch, and records the new sequence number with
 // them. Returns how many changes were applied.
-std::size_t apply_changes(const Store& store, Xapian::WritableDatabase& db, std::size_t batch = 500);
+std::size_t apply_changes(const Store& store, Xapian::WritableDatabase& db,
+                          std::size_t batch = 500);
 
 // The sequence number an index has applied (0 when none is recorded).
 std::int64_t applied_seq(const Xapian::Database& db);

@@ -39,13 +39,14 @@ void ConsoleProgress::draw(std::size_t done) {
         int filled = static_cast<int>(fraction * kWidth);
         std::string bar(static_cast<std::size_t>(filled), '#');
         bar.resize(kWidth, '.');
-        std::fprintf(out_, "\r%s [%s] %zu/%zu (%.0f%%) %.1fs", what_.c_str(), bar.c_str(), done, total_,
-                     fraction * 100, seconds);
+        std::fprintf(out_, "\r%s [%s] %zu/%zu (%.0f%%) %.1fs", what_.c_str(), bar.c_str(), done,
+                     total_, fraction * 100, seconds);
     } else {
         int step = static_cast<int>(fraction * 10);
         if (step == last_step_) return;
         last_step_ = step;
-        std::fprintf(out_, "%s: %zu/%zu (%d%%) %.1fs\n", what_.c_str(), done, total_, step * 10, seconds);
+        std::fprintf(out_, "%s: %zu/%zu (%d%%) %.1fs\n", what_.c_str(), done, total_, step * 10,
+                     seconds);
     }
     std::fflush(out_);
 }

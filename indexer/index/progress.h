@@ -10,7 +10,7 @@
 namespace lc {
 
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     virtual void start(const std::string& what, std::size_t total) = 0;
     virtual void advance(std::size_t done) = 0;  // thread-safe
@@ -20,13 +20,13 @@ public:
 // Writes to `out` (stderr by default): a redrawn bar when it is a terminal,
 // otherwise a line at every 10%.
 class ConsoleProgress : public Progress {
-public:
+  public:
     explicit ConsoleProgress(std::FILE* out = stderr);
     void start(const std::string& what, std::size_t total) override;
     void advance(std::size_t done) override;
     void finish() override;
 
-private:
+  private:
     void draw(std::size_t done);
 
     std::FILE* out_;
@@ -40,7 +40,7 @@ private:
 
 // For callers that want no output.
 class SilentProgress : public Progress {
-public:
+  public:
     void start(const std::string&, std::size_t) override {}
     void advance(std::size_t) override {}
     void finish() override {}

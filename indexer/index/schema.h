@@ -60,11 +60,11 @@ inline constexpr std::string_view kWholeAliasPrefix = "XF";
 inline constexpr std::string_view kPairPrefix = "XP";
 
 // Boolean terms for filters.
-inline constexpr std::string_view kIdPrefix = "Q";      // + slug (unique)
-inline constexpr std::string_view kKindPrefix = "K";    // + kind
-inline constexpr std::string_view kThemePrefix = "T";   // + theme slug
-inline constexpr std::string_view kAreaPrefix = "G";    // + fold(area)
-inline constexpr std::string_view kStarsPrefix = "S";   // + 3..5
+inline constexpr std::string_view kIdPrefix = "Q";     // + slug (unique)
+inline constexpr std::string_view kKindPrefix = "K";   // + kind
+inline constexpr std::string_view kThemePrefix = "T";  // + theme slug
+inline constexpr std::string_view kAreaPrefix = "G";   // + fold(area)
+inline constexpr std::string_view kStarsPrefix = "S";  // + 3..5
 
 // Values for facets, sorting and distance.
 enum Slot : Xapian::valueno {

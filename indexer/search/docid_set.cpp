@@ -29,10 +29,16 @@ void DocidSet::skip_to(Xapian::docid did, double) {
     at_ = static_cast<std::size_t>(std::lower_bound(from, ids_.end(), did) - ids_.begin());
 }
 
-bool DocidSet::at_end() const { return started_ && at_ >= ids_.size(); }
+bool DocidSet::at_end() const {
+    return started_ && at_ >= ids_.size();
+}
 
-Xapian::docid DocidSet::get_docid() const { return ids_[at_]; }
+Xapian::docid DocidSet::get_docid() const {
+    return ids_[at_];
+}
 
-Xapian::PostingSource* DocidSet::clone() const { return new DocidSet(ids_); }
+Xapian::PostingSource* DocidSet::clone() const {
+    return new DocidSet(ids_);
+}
 
 }  // namespace lc

@@ -9,7 +9,7 @@
 namespace lc {
 
 class DocidSet : public Xapian::PostingSource {
-public:
+  public:
     // `ids` in any order; duplicates are dropped.
     explicit DocidSet(std::vector<Xapian::docid> ids);
 
@@ -23,7 +23,7 @@ public:
     Xapian::docid get_docid() const override;
     Xapian::PostingSource* clone() const override;
 
-private:
+  private:
     Xapian::doccount count() const { return static_cast<Xapian::doccount>(ids_.size()); }
 
     std::vector<Xapian::docid> ids_;  // ascending

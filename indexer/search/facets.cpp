@@ -9,7 +9,8 @@ namespace lc {
 namespace {
 
 template <typename Code>
-Code code_of(std::map<std::string, Code>& codes, std::vector<std::string>& names, const std::string& value) {
+Code code_of(std::map<std::string, Code>& codes, std::vector<std::string>& names,
+             const std::string& value) {
     auto [it, inserted] = codes.emplace(value, static_cast<Code>(names.size() + 1));
     if (inserted) names.push_back(value);
     return it->second;
@@ -22,17 +23,23 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
     table->docs.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
     std::map<std::string, std::uint8_t> kinds;
     std::map<std::string, std::uint16_t> areas, themes;
-    for (auto it = db.valuestream_begin(schema::kSlotKind); it != db.valuestream_end(schema::kSlotKind); ++it)
+    for (auto it = db.valuestream_begin(schema::kSlotKind);
+         it != db.valuestream_end(schema::kSlotKind); ++it)
         table->docs[it.get_docid()].kind = code_of(kinds, table->kinds, *it);
-    for (auto it = db.valuestream_begin(schema::kSlotArea); it != db.valuestream_end(schema::kSlotArea); ++it) {
+    for (auto it = db.valuestream_begin(schema::kSlotArea);
+         it != db.valuestream_end(schema::kSlotArea); ++it) {
         // More than 65,535 distinct areas would be a data error; stop counting new ones.
-        if (table->areas.size() < 0xFFFE) table->docs[it.get_docid()].area = code_of(areas, table->areas, *it);
+        if (table->areas.size() < 0xFFFE)
+            table->docs[it.get_docid()].area = code_of(areas, table->areas, *it);
     }
-    for (auto it = db.valuestream_begin(schema::kSlotStars); it != db.valuestream_end(schema::kSlotStars); ++it) {
+    for (auto it = db.valuestream_begin(schema::kSlotStars);
+         it != db.valuestream_end(schema::kSlotStars); ++it) {
         int stars = std::atoi((*it).c_str());
-        if (stars >= 3 && stars <= 5) table->docs[it.get_docid()].stars = static_cast<std::uint8_t>(stars);
+        if (stars >= 3 && stars <= 5)
+            table->docs[it.get_docid()].stars = static_cast<std::uint8_t>(stars);
     }
-    for (auto it = db.valuestream_begin(schema::kSlotThemes); it != db.valuestream_end(schema::kSlotThemes); ++it) {
+    for (auto it = db.valuestream_begin(schema::kSlotThemes);
+         it != db.valuestream_end(schema::kSlotThemes); ++it) {
         auto& doc = table->docs[it.get_docid()];
         doc.themes_begin = static_cast<std::uint32_t>(table->theme_codes.size());
         const std::string value = *it;
@@ -41,7 +48,8 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
             std::size_t end = value.find(schema::kListSeparator, start);
             if (end == std::string::npos) end = value.size();
             if (end > start && table->themes.size() < 0xFFFE)
-                table->theme_codes.push_back(code_of(themes, table->themes, value.substr(start, end - start)));
+                table->theme_codes.push_back(
+                    code_of(themes, table->themes, value.substr(start, end - start)));
             start = end + 1;
         }
         doc.themes_end = static_cast<std::uint32_t>(table->theme_codes.size());
@@ -67,7 +75,8 @@ void FacetCounter::count(Xapian::docid id) {
 }
 
 void FacetCounter::fill(SearchResponse& r) const {
-    auto copy = [](const std::vector<std::size_t>& counts, const std::vector<std::string>& names, FacetCounts& out) {
+    auto copy = [](const std::vector<std::size_t>& counts, const std::vector<std::string>& names,
+                   FacetCounts& out) {
         for (std::size_t i = 1; i < counts.size(); ++i)
             if (counts[i]) out[names[i - 1]] = counts[i];
     };
@@ -75,7 +84,8 @@ void FacetCounter::fill(SearchResponse& r) const {
     copy(area_, table_->areas, r.area_facet);
     copy(theme_, table_->themes, r.theme_facet);
     for (int s = 3; s <= 5; ++s)
-        if (stars_[static_cast<std::size_t>(s)]) r.stars_facet[std::to_string(s)] = stars_[static_cast<std::size_t>(s)];
+        if (stars_[static_cast<std::size_t>(s)])
+            r.stars_facet[std::to_string(s)] = stars_[static_cast<std::size_t>(s)];
 }
 
 }  // namespace lc

@@ -20,23 +20,23 @@
 namespace lc {
 
 class FacetTable {
-public:
+  public:
     // Reads the facet values of every document of `db`.
     static std::shared_ptr<const FacetTable> build(const Xapian::Database& db);
 
     struct Doc {
-        std::uint8_t kind = 0;      // index into kinds + 1; 0 = none
-        std::uint8_t stars = 0;     // 0 or 3..5
-        std::uint16_t area = 0;     // index into areas + 1; 0 = none
+        std::uint8_t kind = 0;                           // index into kinds + 1; 0 = none
+        std::uint8_t stars = 0;                          // 0 or 3..5
+        std::uint16_t area = 0;                          // index into areas + 1; 0 = none
         std::uint32_t themes_begin = 0, themes_end = 0;  // range in theme_codes
     };
-    std::vector<Doc> docs;                  // by document id
+    std::vector<Doc> docs;  // by document id
     std::vector<std::uint16_t> theme_codes;
     std::vector<std::string> kinds, areas, themes;
 };
 
 class FacetCounter {
-public:
+  public:
     explicit FacetCounter(std::shared_ptr<const FacetTable> table);
     // Counts one matching document.
     void count(Xapian::docid id);
@@ -44,7 +44,7 @@ public:
     // Counts by facet value, for the response.
     void fill(SearchResponse& response) const;
 
-private:
+  private:
     std::shared_ptr<const FacetTable> table_;
     std::vector<std::size_t> kind_, area_, theme_, stars_;
 };

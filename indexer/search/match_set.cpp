@@ -8,17 +8,20 @@
 namespace lc {
 
 MatchSet& MatchSet::operator&=(const MatchSet& other) {
-    for (std::size_t i = 0; i < bits_.size(); ++i) bits_[i] &= i < other.bits_.size() ? other.bits_[i] : 0;
+    for (std::size_t i = 0; i < bits_.size(); ++i)
+        bits_[i] &= i < other.bits_.size() ? other.bits_[i] : 0;
     return *this;
 }
 
 MatchSet& MatchSet::operator|=(const MatchSet& other) {
-    for (std::size_t i = 0; i < std::min(bits_.size(), other.bits_.size()); ++i) bits_[i] |= other.bits_[i];
+    for (std::size_t i = 0; i < std::min(bits_.size(), other.bits_.size()); ++i)
+        bits_[i] |= other.bits_[i];
     return *this;
 }
 
 MatchSet& MatchSet::subtract(const MatchSet& other) {
-    for (std::size_t i = 0; i < std::min(bits_.size(), other.bits_.size()); ++i) bits_[i] &= ~other.bits_[i];
+    for (std::size_t i = 0; i < std::min(bits_.size(), other.bits_.size()); ++i)
+        bits_[i] &= ~other.bits_[i];
     return *this;
 }
 
@@ -31,16 +34,17 @@ std::size_t MatchSet::count() const {
 namespace {
 
 class BitSpy : public Xapian::MatchSpy {
-public:
+  public:
     explicit BitSpy(MatchSet& set) : set_(set) {}
     void operator()(const Xapian::Document& doc, double) override { set_.add(doc.get_docid()); }
 
-private:
+  private:
     MatchSet& set_;
 };
 
 // Every document of `db`, or those with `term`.
-void add_postings(const Xapian::Database& db, const std::string& term, MatchSet& set, PostingCache* cache) {
+void add_postings(const Xapian::Database& db, const std::string& term, MatchSet& set,
+                  PostingCache* cache) {
     if (cache && !term.empty())
         cache->for_each(db, term, [&](Xapian::docid id, std::uint8_t) { set.add(id); });
     else
@@ -59,7 +63,8 @@ MatchSet by_matcher(const Xapian::Database& db, const Xapian::Query& q, Xapian::
     return set;
 }
 
-MatchSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, PostingCache* cache) {
+MatchSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last,
+                  PostingCache* cache) {
     MatchSet set(last);
     const std::size_t n = q.get_num_subqueries();
     switch (q.get_type()) {
@@ -80,17 +85,20 @@ MatchSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::do
         case Xapian::Query::OP_FILTER:
             // A phrase narrowed by a filter (query_builder.cpp): the matcher
             // checks positions only where the filter matches.
-            if (q.get_subquery(0).get_type() == Xapian::Query::OP_PHRASE) return by_matcher(db, q, last);
+            if (q.get_subquery(0).get_type() == Xapian::Query::OP_PHRASE)
+                return by_matcher(db, q, last);
             [[fallthrough]];
         case Xapian::Query::OP_AND:
             set = evaluate(db, q.get_subquery(0), last, cache);
-            for (std::size_t i = 1; i < n && set.count(); ++i) set &= evaluate(db, q.get_subquery(i), last, cache);
+            for (std::size_t i = 1; i < n && set.count(); ++i)
+                set &= evaluate(db, q.get_subquery(i), last, cache);
             return set;
         case Xapian::Query::OP_AND_MAYBE:  // matches what its first part matches
             return evaluate(db, q.get_subquery(0), last, cache);
         case Xapian::Query::OP_AND_NOT:
             set = evaluate(db, q.get_subquery(0), last, cache);
-            for (std::size_t i = 1; i < n; ++i) set.subtract(evaluate(db, q.get_subquery(i), last, cache));
+            for (std::size_t i = 1; i < n; ++i)
+                set.subtract(evaluate(db, q.get_subquery(i), last, cache));
             return set;
         default:  // phrases, wildcards, posting sources, value ranges
             return by_matcher(db, q, last);

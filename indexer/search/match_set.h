@@ -19,7 +19,7 @@
 namespace lc {
 
 class MatchSet {
-public:
+  public:
     explicit MatchSet(Xapian::docid last_docid) : bits_((last_docid + 64) / 64, 0) {}
 
     void add(Xapian::docid id) {
@@ -37,10 +37,11 @@ public:
     void for_each(F&& f) const {
         for (std::size_t w = 0; w < bits_.size(); ++w)
             for (std::uint64_t word = bits_[w]; word; word &= word - 1)
-                f(static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+                f(static_cast<Xapian::docid>(w * 64 +
+                                             static_cast<std::size_t>(std::countr_zero(word))));
     }
 
-private:
+  private:
     std::vector<std::uint64_t> bits_;
 };
 
@@ -48,6 +49,7 @@ class PostingCache;
 
 // The documents of `db` that `query` matches. Long posting lists come from
 // `postings` when given (posting_cache.h).
-MatchSet match_set(const Xapian::Database& db, const Xapian::Query& query, PostingCache* postings = nullptr);
+MatchSet match_set(const Xapian::Database& db, const Xapian::Query& query,
+                   PostingCache* postings = nullptr);
 
 }  // namespace lc

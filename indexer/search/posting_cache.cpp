@@ -11,11 +11,14 @@ std::size_t size_of(std::size_t postings) {
     return postings * (sizeof(Xapian::docid) + sizeof(std::uint8_t)) + sizeof(DecodedPostings);
 }
 
-std::size_t size_of(const DecodedPostings& p) { return size_of(p.ids.size()); }
+std::size_t size_of(const DecodedPostings& p) {
+    return size_of(p.ids.size());
+}
 
 }  // namespace
 
-std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database& db, const std::string& term) {
+std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database& db,
+                                                          const std::string& term) {
     if (budget_ == 0) return nullptr;
     {
         std::lock_guard lock(mutex_);
@@ -51,7 +54,8 @@ std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database
     return decoded;
 }
 
-std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(const Xapian::Database& db) {
+std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(
+    const Xapian::Database& db) {
     {
         std::lock_guard lock(mutex_);
         if (lengths_) return lengths_;
@@ -65,7 +69,8 @@ std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(const X
     return lengths_;
 }
 
-std::size_t PostingCache::preload(const Xapian::Database& db, const std::vector<std::string>& prefixes, double share,
+std::size_t PostingCache::preload(const Xapian::Database& db,
+                                  const std::vector<std::string>& prefixes, double share,
                                   std::stop_token stop) {
     relative_lengths(db);
     if (budget_ == 0) return 0;
@@ -73,8 +78,10 @@ std::size_t PostingCache::preload(const Xapian::Database& db, const std::vector<
     for (const auto& prefix : prefixes)
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
             if (it.get_termfreq() >= min_postings_) longest.emplace_back(it.get_termfreq(), *it);
-    std::sort(longest.begin(), longest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    const auto room = static_cast<std::size_t>(static_cast<double>(budget_) * std::clamp(share, 0.0, 1.0));
+    std::sort(longest.begin(), longest.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    const auto room =
+        static_cast<std::size_t>(static_cast<double>(budget_) * std::clamp(share, 0.0, 1.0));
     std::size_t planned = 0, decoded = 0;
     for (const auto& [frequency, term] : longest) {
         planned += size_of(frequency);

@@ -30,12 +30,12 @@
 namespace lc {
 
 struct DecodedPostings {
-    std::vector<Xapian::docid> ids;     // ascending
-    std::vector<std::uint8_t> wdfs;     // capped at 255, where BM25 has long levelled off
+    std::vector<Xapian::docid> ids;  // ascending
+    std::vector<std::uint8_t> wdfs;  // capped at 255, where BM25 has long levelled off
 };
 
 class PostingCache {
-public:
+  public:
     // Lists shorter than this are not kept by default.
     static constexpr Xapian::doccount kMinPostings = 1000;
 
@@ -45,7 +45,8 @@ public:
     // The postings of `term` in `db` (which must be at this cache's
     // revision), decoded; nullptr when the list is too short to keep or the
     // budget is 0.
-    std::shared_ptr<const DecodedPostings> find(const Xapian::Database& db, const std::string& term);
+    std::shared_ptr<const DecodedPostings> find(const Xapian::Database& db,
+                                                const std::string& term);
 
     // Each document's length divided by the average, by document id (0 for
     // ids with no document), computed on first use.
@@ -62,14 +63,14 @@ public:
     // the budget or `stop` is requested; the rest of the budget stays for the
     // words of the queries that come. Also computes relative_lengths().
     // Returns how many lists it decoded.
-    std::size_t preload(const Xapian::Database& db, const std::vector<std::string>& prefixes, double share,
-                        std::stop_token stop = {});
+    std::size_t preload(const Xapian::Database& db, const std::vector<std::string>& prefixes,
+                        double share, std::stop_token stop = {});
 
     std::size_t bytes() const;
     // Whether the decoded list of `term` is kept (does not count as a use).
     bool holds(const std::string& term) const;
 
-private:
+  private:
     struct Entry {
         std::shared_ptr<const DecodedPostings> postings;
         std::list<std::string>::iterator recency;
@@ -83,7 +84,9 @@ private:
     std::shared_ptr<const std::vector<float>> lengths_;
 };
 
-inline std::uint8_t capped_wdf(Xapian::termcount wdf) { return static_cast<std::uint8_t>(std::min<Xapian::termcount>(wdf, 255)); }
+inline std::uint8_t capped_wdf(Xapian::termcount wdf) {
+    return static_cast<std::uint8_t>(std::min<Xapian::termcount>(wdf, 255));
+}
 
 template <typename F>
 void PostingCache::for_each(const Xapian::Database& db, const std::string& term, F&& fn) {
@@ -91,7 +94,8 @@ void PostingCache::for_each(const Xapian::Database& db, const std::string& term,
         for (std::size_t i = 0; i < decoded->ids.size(); ++i) fn(decoded->ids[i], decoded->wdfs[i]);
         return;
     }
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) fn(*it, capped_wdf(it.get_wdf()));
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        fn(*it, capped_wdf(it.get_wdf()));
 }
 
 }  // namespace lc

@@ -48,7 +48,8 @@ bool is_pair(const std::vector<QueryWord>& words) {
 }
 
 Xapian::Query pair_term(const std::vector<QueryWord>& words) {
-    return Xapian::Query(std::string(schema::kPairPrefix) + words[0].folded + " " + words[1].folded);
+    return Xapian::Query(std::string(schema::kPairPrefix) + words[0].folded + " " +
+                         words[1].folded);
 }
 
 // The words under one set of prefixes: a term, a prefix wildcard, or several
@@ -56,8 +57,8 @@ Xapian::Query pair_term(const std::vector<QueryWord>& words) {
 // present otherwise (the name and alias terms have no positions). With
 // `canonical`, accented words use their exact form; a word without accents
 // has only its folded term (see index/schema.h).
-Xapian::Query match(const schema::WordPrefixes& prefixes, const std::vector<QueryWord>& words, bool canonical,
-                    bool positional) {
+Xapian::Query match(const schema::WordPrefixes& prefixes, const std::vector<QueryWord>& words,
+                    bool canonical, bool positional) {
     auto term = [&](const QueryWord& w) {
         return canonical && w.accented ? std::string(prefixes.canonical) + w.canonical
                                        : std::string(prefixes.folded) + w.folded;
@@ -86,11 +87,14 @@ Xapian::Query text_match(const std::vector<QueryWord>& words, bool canonical) {
 // the position checks to the entries that have all the pairs. Same matches.
 Xapian::Query counted_text_match(const std::vector<QueryWord>& words, bool canonical) {
     Xapian::Query phrase = text_match(words, canonical);
-    if (words.size() < 3 || std::any_of(words.begin(), words.end(), [](const QueryWord& w) { return w.prefix; }))
+    if (words.size() < 3 ||
+        std::any_of(words.begin(), words.end(), [](const QueryWord& w) { return w.prefix; }))
         return phrase;
     std::vector<Xapian::Query> pairs;
-    for (std::size_t i = 1; i < words.size(); ++i) pairs.push_back(pair_term({words[i - 1], words[i]}));
-    return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+    for (std::size_t i = 1; i < words.size(); ++i)
+        pairs.push_back(pair_term({words[i - 1], words[i]}));
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase,
+                         Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
 }
 
 bool is_english_like(const std::string& folded) {
@@ -112,7 +116,8 @@ void QueryBuilder::remember(const QueryWord& w) {
     if (!w.accented && is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
 }
 
-void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor, Xapian::Query query) {
+void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor,
+                                Xapian::Query query) {
     if (query.empty()) return;
     if (purpose_ == Purpose::shortlist)
         for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
@@ -126,7 +131,8 @@ std::vector<Xapian::Query> QueryBuilder::stems(const std::vector<Words>& alterna
     std::vector<Xapian::Query> out;
     for (const auto& alt : alternatives) {
         const QueryWord& w = alt.front();
-        if (alt.size() != 1 || w.prefix || w.accented || !is_english_like(w.folded)) continue;  // English has no marks
+        if (alt.size() != 1 || w.prefix || w.accented || !is_english_like(w.folded))
+            continue;  // English has no marks
         out.emplace_back(std::string(schema::kStemPrefix) + english_(w.folded));
     }
     return out;
@@ -144,23 +150,28 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
         parts.push_back(pair_by_term ? pair_term(typed) : counted_text_match(typed, false));
         // Synonyms come from the editors' file, accents and all: they match
         // exactly ("trà" is not "kiểm tra").
-        for (std::size_t i = 1; i < alternatives.size(); ++i) parts.push_back(counted_text_match(alternatives[i], true));
+        for (std::size_t i = 1; i < alternatives.size(); ++i)
+            parts.push_back(counted_text_match(alternatives[i], true));
         for (auto& stem : stems(alternatives)) parts.push_back(std::move(stem));
         return combine(Xapian::Query::OP_OR, parts);
     }
     if (pair_by_term) {
         // Shortlisting: weighted as both words, found by the pair.
-        add_weighted(parts, 1.0,
-                     Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(std::string(schema::kText.folded) + typed[0].folded),
-                                   Xapian::Query(std::string(schema::kText.folded) + typed[1].folded)));
+        add_weighted(
+            parts, 1.0,
+            Xapian::Query(Xapian::Query::OP_AND,
+                          Xapian::Query(std::string(schema::kText.folded) + typed[0].folded),
+                          Xapian::Query(std::string(schema::kText.folded) + typed[1].folded)));
         parts.back() = Xapian::Query(Xapian::Query::OP_FILTER, parts.back(), pair_term(typed));
     }
     // Exact accents only count where the typed words have some.
     const bool exact_possible =
-        exact && std::any_of(typed.begin(), typed.end(), [](const QueryWord& w) { return w.accented && !w.prefix; });
+        exact && std::any_of(typed.begin(), typed.end(),
+                             [](const QueryWord& w) { return w.accented && !w.prefix; });
     std::vector<Xapian::Query> same;
     if (!pair_by_term) same.push_back(text_match(typed, exact_possible));
-    for (std::size_t i = 1; i < alternatives.size(); ++i) same.push_back(text_match(alternatives[i], true));
+    for (std::size_t i = 1; i < alternatives.size(); ++i)
+        same.push_back(text_match(alternatives[i], true));
     if (exact_possible && !pair_by_term) {
         // Typed with accents: the exact form counts fully, the same letters
         // with other accents only a little ("cá" finds "mắc ca", after fish).
@@ -175,9 +186,11 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
     // In the name or an alias the words count extra; these only add weight
     // to what the text matched, never widen it.
     std::vector<Xapian::Query> boosts;
-    for (auto [prefixes, weight] : {std::pair{schema::kNameWords, kNameWeight}, std::pair{schema::kAliasWords, kAliasWeight}}) {
+    for (auto [prefixes, weight] : {std::pair{schema::kNameWords, kNameWeight},
+                                    std::pair{schema::kAliasWords, kAliasWeight}}) {
         std::vector<Xapian::Query> in_field{match(prefixes, typed, exact_possible, false)};
-        for (std::size_t i = 1; i < alternatives.size(); ++i) in_field.push_back(match(prefixes, alternatives[i], true, false));
+        for (std::size_t i = 1; i < alternatives.size(); ++i)
+            in_field.push_back(match(prefixes, alternatives[i], true, false));
         add_weighted(boosts, weight, combine(Xapian::Query::OP_SYNONYM, in_field));
     }
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, parts),
@@ -185,21 +198,24 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
 }
 
 Xapian::Query QueryBuilder::proximity_boost(const Words& words) {
-    std::size_t complete = std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return !w.prefix; });
+    std::size_t complete =
+        std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return !w.prefix; });
     if (complete < 2) return Xapian::Query();
     if (purpose_ == Purpose::shortlist) {
         // Without positions: each two neighbours standing together, by their
         // pair term, stand in for the phrase.
         std::vector<Xapian::Query> pairs;
         for (std::size_t i = 1; i < words.size(); ++i)
-            if (is_pair({words[i - 1], words[i]})) add_weighted(pairs, kPairWeight, pair_term({words[i - 1], words[i]}));
+            if (is_pair({words[i - 1], words[i]}))
+                add_weighted(pairs, kPairWeight, pair_term({words[i - 1], words[i]}));
         return combine(Xapian::Query::OP_OR, pairs);
     }
     Xapian::Query phrase = text_match(words, false);
     return scope_.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, scope_);
 }
 
-std::vector<QueryBuilder::Words> QueryBuilder::synonyms_of(const Words& words, std::size_t from, std::size_t n) {
+std::vector<QueryBuilder::Words> QueryBuilder::synonyms_of(const Words& words, std::size_t from,
+                                                           std::size_t n) {
     bool accented = false;
     std::string key;
     for (std::size_t i = from; i < from + n; ++i) {
@@ -256,7 +272,8 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purp
         if (run.empty()) return;
         Xapian::Query q = plain_run(run, exact, all_words);
         Xapian::Query boost = ranking ? proximity_boost(run) : Xapian::Query();
-        required.push_back(boost.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost));
+        required.push_back(boost.empty() ? q
+                                         : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost));
         run.clear();
     };
     for (const auto& part : query.parts) {
@@ -272,17 +289,25 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purp
     flush_run();
     if (required.empty()) {
         Xapian::Query all = Xapian::Query::MatchAll;
-        return excluded.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_NOT, all, combine(Xapian::Query::OP_OR, excluded));
+        return excluded.empty() ? all
+                                : Xapian::Query(Xapian::Query::OP_AND_NOT, all,
+                                                combine(Xapian::Query::OP_OR, excluded));
     }
     Xapian::Query q = combine(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
-    if (!ranking) return excluded.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
+    if (!ranking)
+        return excluded.empty() ? q
+                                : Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                                                combine(Xapian::Query::OP_OR, excluded));
     std::string words;
     for (const auto& w : query.included_words()) words += (words.empty() ? "" : " ") + w.folded;
     std::vector<Xapian::Query> whole;
-    add_weighted(whole, kWholeNameWeight, Xapian::Query(std::string(schema::kWholeNamePrefix) + words));
-    add_weighted(whole, kWholeAliasWeight, Xapian::Query(std::string(schema::kWholeAliasPrefix) + words));
+    add_weighted(whole, kWholeNameWeight,
+                 Xapian::Query(std::string(schema::kWholeNamePrefix) + words));
+    add_weighted(whole, kWholeAliasWeight,
+                 Xapian::Query(std::string(schema::kWholeAliasPrefix) + words));
     q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, whole));
-    if (!excluded.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
+    if (!excluded.empty())
+        q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     return q;
 }
 

@@ -30,7 +30,7 @@ struct HighlightTerms {
 };
 
 class QueryBuilder {
-public:
+  public:
     explicit QueryBuilder(const Xapian::Database& db);
 
     // What a query is for; all three have the same match set (boosts only
@@ -46,7 +46,8 @@ public:
     enum class Purpose { rank, shortlist, count };
 
     // `all_words`: every included word must match (true) or any may (false).
-    Xapian::Query build(const ParsedQuery& query, bool all_words = true, Purpose purpose = Purpose::rank);
+    Xapian::Query build(const ParsedQuery& query, bool all_words = true,
+                        Purpose purpose = Purpose::rank);
 
     // Limits the words-together boosts to `documents` (the shortlist being
     // re-ranked). On its own a boost is a phrase that, asked for the next
@@ -61,7 +62,7 @@ public:
     // wildcards are not among them.
     const std::vector<WeightedTerm>& weighted_terms() const { return weighted_; }
 
-private:
+  private:
     using Words = std::vector<QueryWord>;
     // Words that mean the same: the typed words first, then their synonyms.
     // They form one OP_SYNONYM, so an entry that says both "chè" and "trà"

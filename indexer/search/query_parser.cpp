@@ -15,11 +15,15 @@ std::vector<QueryWord> words_of(std::string_view chunk) {
     return out;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace
 
-bool ParsedQuery::empty() const { return included_words().empty(); }
+bool ParsedQuery::empty() const {
+    return included_words().empty();
+}
 
 std::vector<QueryWord> ParsedQuery::included_words() const {
     std::vector<QueryWord> out;

@@ -44,7 +44,9 @@ std::vector<Xapian::docid> quick_rank(const Xapian::Database& db, const MatchSet
     }
     std::vector<Xapian::docid> ids;
     matches.for_each([&](Xapian::docid id) { ids.push_back(id); });
-    auto better = [&](Xapian::docid a, Xapian::docid b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
+    auto better = [&](Xapian::docid a, Xapian::docid b) {
+        return score[a] != score[b] ? score[a] > score[b] : a < b;
+    };
     const auto keep = static_cast<std::ptrdiff_t>(std::min(depth, ids.size()));
     std::partial_sort(ids.begin(), ids.begin() + keep, ids.end(), better);
     ids.resize(static_cast<std::size_t>(keep));

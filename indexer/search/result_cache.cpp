@@ -11,8 +11,8 @@ std::size_t approximate_bytes(const std::string& key, const SearchResponse& r) {
     std::size_t n = sizeof(SearchResponse) + 2 * key.size() + r.query.size() + 128;
     if (r.corrected_query) n += r.corrected_query->size();
     for (const auto& hit : r.results) {
-        n += sizeof(SearchHit) + hit.slug.size() + hit.name.size() + hit.summary.size() + hit.snippet.size() +
-             hit.area.size();
+        n += sizeof(SearchHit) + hit.slug.size() + hit.name.size() + hit.summary.size() +
+             hit.snippet.size() + hit.area.size();
         for (const auto& t : hit.themes) n += sizeof(std::string) + t.size();
     }
     for (const auto* facet : {&r.kind_facet, &r.theme_facet, &r.area_facet, &r.stars_facet})

@@ -28,7 +28,7 @@ struct IndexStamp {
 };
 
 class ResultCache {
-public:
+  public:
     // `budget_bytes` 0: nothing is kept.
     explicit ResultCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
 
@@ -42,7 +42,7 @@ public:
     // The request as a key: every field that can change the answer.
     static std::string key_of(const SearchRequest& request);
 
-private:
+  private:
     struct Kept {
         std::string key;
         SearchResponse response;

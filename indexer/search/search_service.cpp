@@ -42,11 +42,12 @@ struct SearchService::Handle {
 
 // A handle borrowed from the pool, returned when the search is done.
 class SearchService::Lease {
-public:
+  public:
     explicit Lease(SearchService& service) : service_(service) {
         std::unique_lock lock(service_.pool_mutex_);
         service_.handle_returned_.wait(lock, [&] {
-            return !service_.idle_handles_.empty() || service_.handles_made_ < service_.max_handles_;
+            return !service_.idle_handles_.empty() ||
+                   service_.handles_made_ < service_.max_handles_;
         });
         if (service_.idle_handles_.empty()) {
             handle_ = std::make_unique<Handle>();
@@ -68,14 +69,16 @@ public:
 
     Handle& operator*() { return *handle_; }
 
-private:
+  private:
     SearchService& service_;
     std::unique_ptr<Handle> handle_;
 };
 
 namespace {
 
-std::size_t default_handles() { return std::max(2u, 2 * std::thread::hardware_concurrency()); }
+std::size_t default_handles() {
+    return std::max(2u, 2 * std::thread::hardware_concurrency());
+}
 
 }  // namespace
 
@@ -89,7 +92,9 @@ SearchService::SearchService(const std::filesystem::path& data_dir, Options opti
 
 SearchService::~SearchService() = default;
 
-void SearchService::notify_changed() { ++version_; }
+void SearchService::notify_changed() {
+    ++version_;
+}
 
 void SearchService::set_unavailable(const std::string& message) {
     std::lock_guard lock(mutex_);
@@ -114,7 +119,8 @@ namespace {
 // Preloads `cache` from `db` (at the cache's revision) with the lists every
 // query reads: the words of the text, folded and accented, and the English
 // stems.
-void preload_text_lists(PostingCache& cache, const Xapian::Database& db, std::stop_token stop = {}) {
+void preload_text_lists(PostingCache& cache, const Xapian::Database& db,
+                        std::stop_token stop = {}) {
     cache.preload(db,
                   {std::string(schema::kText.folded), std::string(schema::kText.canonical),
                    std::string(schema::kStemPrefix)},
@@ -123,8 +129,9 @@ void preload_text_lists(PostingCache& cache, const Xapian::Database& db, std::st
 
 // Preloads `cache`, which is for `revision` of the index at `index`, once
 // that revision has stood for kPreloadAfter.
-void preload_when_settled(const std::shared_ptr<PostingCache>& cache, const std::filesystem::path& index,
-                          Xapian::rev revision, std::stop_token stop) {
+void preload_when_settled(const std::shared_ptr<PostingCache>& cache,
+                          const std::filesystem::path& index, Xapian::rev revision,
+                          std::stop_token stop) {
     std::mutex mutex;
     std::condition_variable_any stopped;
     std::unique_lock lock(mutex);
@@ -143,13 +150,15 @@ void preload_when_settled(const std::shared_ptr<PostingCache>& cache, const std:
 
 }  // namespace
 
-SearchService::RevisionData SearchService::revision_data_for(const std::filesystem::path& index, Xapian::rev revision,
+SearchService::RevisionData SearchService::revision_data_for(const std::filesystem::path& index,
+                                                             Xapian::rev revision,
                                                              const Xapian::Database& db) {
     std::jthread previous;  // stopped and joined after the lock is released
     std::lock_guard lock(mutex_);
     const std::string generation = index.filename().string();
     if (!revision_data_.facets || revision_generation_ != generation || revision_ != revision) {
-        revision_data_ = {FacetTable::build(db), std::make_shared<PostingCache>(posting_cache_bytes_, posting_cache_min_)};
+        revision_data_ = {FacetTable::build(db),
+                          std::make_shared<PostingCache>(posting_cache_bytes_, posting_cache_min_)};
         revision_generation_ = generation;
         revision_ = revision;
         previous = std::move(preloader_);
@@ -163,7 +172,8 @@ SearchService::RevisionData SearchService::revision_data_for(const std::filesyst
 }
 
 std::shared_ptr<const SpellingDictionary> SearchService::spelling_for(const std::string& generation,
-                                                                     Xapian::rev revision, const Xapian::Database& db) {
+                                                                      Xapian::rev revision,
+                                                                      const Xapian::Database& db) {
     std::lock_guard lock(mutex_);
     if (!spelling_ || spelling_generation_ != generation || spelling_revision_ != revision) {
         spelling_ = SpellingDictionary::build(db);
@@ -187,7 +197,8 @@ void SearchService::refresh(Handle& h) {
         h.db = std::make_unique<Xapian::Database>(current->string());
         h.generation = generation;
         if (h.db->get_metadata(std::string(schema::kMetaFormat)) != schema::kIndexFormat)
-            throw Xapian::DatabaseCorruptError("index format is not " + std::string(schema::kIndexFormat));
+            throw Xapian::DatabaseCorruptError("index format is not " +
+                                               std::string(schema::kIndexFormat));
     } else {
         h.db->reopen();
     }
@@ -214,7 +225,8 @@ auto SearchService::with_handle(F&& fn) {
             h.db.reset();
         } catch (const Xapian::DatabaseOpeningError& e) {
             h.db.reset();
-            if (attempt >= 1) throw IndexNotReady("the search index cannot be opened: " + e.get_msg());
+            if (attempt >= 1)
+                throw IndexNotReady("the search index cannot be opened: " + e.get_msg());
             // The generation may just have been replaced; read CURRENT again.
             h.checked = {};
         } catch (const Xapian::DatabaseCorruptError& e) {
@@ -231,8 +243,9 @@ auto SearchService::with_handle(F&& fn) {
 }
 
 Searcher SearchService::searcher(Handle& h) {
-    return Searcher(*h.db, h.shared.facets, h.shared.postings,
-                    [this, &h] { return spelling_for(h.generation, h.db->get_revision(), *h.db); }, ranking_);
+    return Searcher(
+        *h.db, h.shared.facets, h.shared.postings,
+        [this, &h] { return spelling_for(h.generation, h.db->get_revision(), *h.db); }, ranking_);
 }
 
 SearchResponse SearchService::search(const SearchRequest& request) {
@@ -268,10 +281,12 @@ SearchService::CacheStats SearchService::cache_stats() {
         std::lock_guard lock(mutex_);
         postings = revision_data_.postings;
     }
-    return {cache_hits_.load(), cache_misses_.load(), cache_.bytes(), postings ? postings->bytes() : 0};
+    return {cache_hits_.load(), cache_misses_.load(), cache_.bytes(),
+            postings ? postings->bytes() : 0};
 }
 
-std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang, std::size_t limit) {
+std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang,
+                                               std::size_t limit) {
     return with_handle([&](Handle& h) { return searcher(h).suggest(typed, lang, limit); });
 }
 

@@ -33,28 +33,31 @@
 #include "search/facets.h"
 #include "search/posting_cache.h"
 #include "search/result_cache.h"
+#include "search/search_types.h"
 #include "search/searcher.h"
 #include "search/spelling_dictionary.h"
-#include "search/search_types.h"
 
 namespace lc {
 
 class SearchService {
-public:
+  public:
     struct Options {
-        std::size_t handles = 0;                // most searches at once (0: two per core)
-        std::size_t cache_bytes = 32u << 20;    // recent answers kept (0: none)
+        std::size_t handles = 0;                       // most searches at once (0: two per core)
+        std::size_t cache_bytes = 32u << 20;           // recent answers kept (0: none)
         std::size_t posting_cache_bytes = 256u << 20;  // decoded posting lists kept (0: none)
-        Xapian::doccount posting_cache_min = PostingCache::kMinPostings;  // shorter lists are not kept
+        Xapian::doccount posting_cache_min =
+            PostingCache::kMinPostings;  // shorter lists are not kept
         Searcher::Ranking ranking = Searcher::Ranking::shortlisted;
     };
-    explicit SearchService(const std::filesystem::path& data_dir) : SearchService(data_dir, Options{}) {}
+    explicit SearchService(const std::filesystem::path& data_dir)
+        : SearchService(data_dir, Options{}) {}
     SearchService(const std::filesystem::path& data_dir, Options options);
     ~SearchService();
 
     // Throw IndexNotReady while there is no usable index.
     SearchResponse search(const SearchRequest& request);
-    std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang, std::size_t limit = 8);
+    std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang,
+                                    std::size_t limit = 8);
     IndexStatus status();
 
     struct CacheStats {
@@ -83,7 +86,7 @@ public:
     // owner can rebuild it.
     void on_corrupt(std::function<void(const std::string&)> callback);
 
-private:
+  private:
     struct Handle;
     class Lease;
     template <typename F>
@@ -95,8 +98,10 @@ private:
         std::shared_ptr<const FacetTable> facets;
         std::shared_ptr<PostingCache> postings;
     };
-    RevisionData revision_data_for(const std::filesystem::path& index, Xapian::rev revision, const Xapian::Database& db);
-    std::shared_ptr<const SpellingDictionary> spelling_for(const std::string& generation, Xapian::rev revision,
+    RevisionData revision_data_for(const std::filesystem::path& index, Xapian::rev revision,
+                                   const Xapian::Database& db);
+    std::shared_ptr<const SpellingDictionary> spelling_for(const std::string& generation,
+                                                           Xapian::rev revision,
                                                            const Xapian::Database& db);
 
     const std::filesystem::path data_dir_;

@@ -19,26 +19,26 @@ struct GeoPoint {
 };
 
 struct SearchRequest {
-    std::string query;                 // empty: everything
-    std::vector<std::string> kinds;    // any of (OR); empty: no filter
-    std::vector<std::string> themes;   // any of
-    std::vector<std::string> areas;    // any of (matched accent- and case-insensitively)
-    std::optional<int> stars_min;      // 3..5
+    std::string query;                // empty: everything
+    std::vector<std::string> kinds;   // any of (OR); empty: no filter
+    std::vector<std::string> themes;  // any of
+    std::vector<std::string> areas;   // any of (matched accent- and case-insensitively)
+    std::optional<int> stars_min;     // 3..5
     std::optional<GeoPoint> near;
-    std::optional<double> radius_km;   // with near: only entries this close
+    std::optional<double> radius_km;  // with near: only entries this close
     SortOrder sort = SortOrder::relevance;
-    std::size_t page = 1;              // from 1
+    std::size_t page = 1;  // from 1
     std::size_t per_page = 10;
-    std::string lang = "vi";           // vi | en: which text to show
-    bool prefix = false;               // the last word is a prefix (search as you type)
+    std::string lang = "vi";  // vi | en: which text to show
+    bool prefix = false;      // the last word is a prefix (search as you type)
 };
 
 struct SearchHit {
     std::string slug;
     Kind kind = Kind::destination;
-    std::string name;      // in the requested language, falling back to Vietnamese
+    std::string name;  // in the requested language, falling back to Vietnamese
     std::string summary;
-    std::string snippet;   // HTML-escaped, with <mark> around matched words
+    std::string snippet;  // HTML-escaped, with <mark> around matched words
     std::string area;
     std::vector<std::string> themes;
     std::optional<Location> location;
@@ -68,9 +68,9 @@ struct Suggestion {
 
 struct IndexStatus {
     bool ready = false;
-    std::string message;          // why not ready
-    std::string generation;       // folder name of the index in use
-    std::uint64_t revision = 0;   // Xapian revision of that generation
+    std::string message;         // why not ready
+    std::string generation;      // folder name of the index in use
+    std::uint64_t revision = 0;  // Xapian revision of that generation
     std::size_t documents = 0;
     std::int64_t change_seq = 0;  // store changes the index reflects
 };

@@ -42,9 +42,11 @@ constexpr Xapian::doccount kRankAllUpTo = 100;
 constexpr Xapian::doccount kShortlistFactor = 5;
 constexpr Xapian::doccount kShortlistMin = 50;
 
-Xapian::Query filter_terms(std::string_view prefix, const std::vector<std::string>& values, bool fold_values) {
+Xapian::Query filter_terms(std::string_view prefix, const std::vector<std::string>& values,
+                           bool fold_values) {
     std::vector<Xapian::Query> terms;
-    for (const auto& v : values) terms.emplace_back(std::string(prefix) + (fold_values ? text::fold(v) : v));
+    for (const auto& v : values)
+        terms.emplace_back(std::string(prefix) + (fold_values ? text::fold(v) : v));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -70,8 +72,8 @@ Xapian::Query filters_of(const SearchRequest& r, FacetGroup except = FacetGroup:
         // Xapian reads a range of 0 as "no limit"; a radius of 0 km means "at
         // the point", so it becomes one metre.
         double range_m = std::max(*r.radius_km * 1000.0, 1.0);
-        auto* source =
-            new Xapian::LatLongDistancePostingSource(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(), range_m);
+        auto* source = new Xapian::LatLongDistancePostingSource(
+            schema::kSlotLocation, centre, Xapian::GreatCircleMetric(), range_m);
         all.emplace_back(source->release());
     }
     if (all.empty()) return Xapian::Query();
@@ -90,7 +92,9 @@ ParsedQuery as_phrase(const ParsedQuery& q) {
 }
 
 double distance_km(const GeoPoint& a, const Location& b) {
-    return Xapian::GreatCircleMetric()(Xapian::LatLongCoord(a.lat, a.lon), Xapian::LatLongCoord(b.lat, b.lon)) / 1000.0;
+    return Xapian::GreatCircleMetric()(Xapian::LatLongCoord(a.lat, a.lon),
+                                       Xapian::LatLongCoord(b.lat, b.lon)) /
+           1000.0;
 }
 
 }  // namespace
@@ -123,7 +127,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     };
     // The request's filters, read once: respelling compares several queries under them.
     const std::optional<MatchSet> filter_set =
-        filters.empty() ? std::nullopt : std::optional<MatchSet>(match_set(db_, filters, postings_.get()));
+        filters.empty() ? std::nullopt
+                        : std::optional<MatchSet>(match_set(db_, filters, postings_.get()));
     auto filtered = [&](MatchSet set) {
         if (filter_set) set &= *filter_set;
         return set;
@@ -151,8 +156,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             std::optional<ParsedQuery> best;
             std::pair<std::size_t, std::size_t> best_score{0, total};
             for (const auto& alternative : corrector.alternatives(parsed)) {
-                std::pair<std::size_t, std::size_t> score{filtered(query_matches(as_phrase(alternative), true)).count(),
-                                                          filtered(query_matches(alternative, true)).count()};
+                std::pair<std::size_t, std::size_t> score{
+                    filtered(query_matches(as_phrase(alternative), true)).count(),
+                    filtered(query_matches(alternative, true)).count()};
                 if (score.second > total && score > best_score) {
                     best = alternative;
                     best_score = score;
@@ -207,8 +213,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         enquire->set_weighting_scheme(Xapian::BM25Weight(kBm25.k1, 0, 1, kBm25.b, 0.5));
         if (request.sort == SortOrder::distance && request.near) {
             Xapian::LatLongCoord centre(request.near->lat, request.near->lon);
-            auto* keys = new Xapian::LatLongDistanceKeyMaker(schema::kSlotLocation, centre, Xapian::GreatCircleMetric(),
-                                                             kNoLocationKm * 1000);
+            auto* keys = new Xapian::LatLongDistanceKeyMaker(
+                schema::kSlotLocation, centre, Xapian::GreatCircleMetric(), kNoLocationKm * 1000);
             enquire->set_sort_by_key_then_relevance(keys->release(), false);
         } else if (request.sort == SortOrder::name || parsed.empty()) {
             enquire->set_sort_by_value_then_relevance(
@@ -230,7 +236,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     auto rank_among = [&](std::vector<Xapian::docid> ids) {
         Xapian::Query candidates((new DocidSet(std::move(ids)))->release());
         builder.boost_only_within(candidates);
-        return enquire_for(Xapian::Query(Xapian::Query::OP_FILTER, query_for(QueryBuilder::Purpose::rank), candidates))
+        return enquire_for(Xapian::Query(Xapian::Query::OP_FILTER,
+                                         query_for(QueryBuilder::Purpose::rank), candidates))
             ->get_mset(first, page_size);
     };
     Xapian::MSet mset;
@@ -245,7 +252,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         shown.for_each([&](Xapian::docid id) { ids.push_back(id); });
         mset = rank_among(std::move(ids));
     } else {
-        const Xapian::doccount depth = std::max(kShortlistMin, (first + page_size) * kShortlistFactor);
+        const Xapian::doccount depth =
+            std::max(kShortlistMin, (first + page_size) * kShortlistFactor);
         Xapian::Query quick = query_for(QueryBuilder::Purpose::shortlist);
         const auto words = parsed.included_words();
         std::vector<Xapian::docid> ids;
@@ -273,7 +281,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         hit.area = entry.area;
         hit.themes = entry.themes;
         hit.location = entry.location;
-        if (request.near && entry.location) hit.distance_km = std::round(distance_km(*request.near, *entry.location) * 100) / 100;
+        if (request.near && entry.location)
+            hit.distance_km = std::round(distance_km(*request.near, *entry.location) * 100) / 100;
         hit.ocop_stars = entry.ocop_stars;
         hit.score = std::round(it.get_weight() * 1000) / 1000;
         response.results.push_back(std::move(hit));
@@ -281,7 +290,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     return response;
 }
 
-std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_view lang, std::size_t limit) {
+std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_view lang,
+                                          std::size_t limit) {
     ParsedQuery parsed = parse_query(typed, true);
     std::vector<Suggestion> out;
     if (parsed.empty()) return out;
@@ -295,15 +305,18 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_vi
         for (const auto& [prefixes, weight] : kFields) {
             std::string folded = std::string(prefixes.folded) + w.folded;
             if (w.prefix)
-                fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                               Xapian::Query(Xapian::Query::OP_WILDCARD, folded, 40,
-                                                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                                               weight));
+                fields.push_back(
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                  Xapian::Query(Xapian::Query::OP_WILDCARD, folded, 40,
+                                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                                  weight));
             else
-                fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(folded), weight));
+                fields.push_back(
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(folded), weight));
             if (w.accented && !w.prefix)
-                fields.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                               Xapian::Query(std::string(prefixes.canonical) + w.canonical), weight));
+                fields.push_back(Xapian::Query(
+                    Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(std::string(prefixes.canonical) + w.canonical), weight));
         }
         words.emplace_back(Xapian::Query::OP_OR, fields.begin(), fields.end());
     }

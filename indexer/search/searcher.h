@@ -18,7 +18,7 @@
 namespace lc {
 
 class Searcher {
-public:
+  public:
     using SpellingSource = std::function<std::shared_ptr<const SpellingDictionary>()>;
 
     // How a page sorted by relevance is ranked: from a shortlist that a
@@ -38,9 +38,10 @@ public:
 
     // Entries whose name or alias matches what has been typed so far (the last
     // word as a prefix), best first.
-    std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang, std::size_t limit = 8);
+    std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang,
+                                    std::size_t limit = 8);
 
-private:
+  private:
     const Xapian::Database& db_;
     std::shared_ptr<const FacetTable> facets_;
     std::shared_ptr<PostingCache> postings_;

@@ -15,18 +15,30 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out.push_back(c);
         }
     }
     return out;
 }
 
-std::string make_snippet(std::string_view text, const HighlightTerms& terms, std::size_t max_chars) {
+std::string make_snippet(std::string_view text, const HighlightTerms& terms,
+                         std::size_t max_chars) {
     if (text.empty()) return {};
     Xapian::Stem english("english");
     auto tokens = text::tokenize(text);
@@ -67,7 +79,8 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, std
     std::size_t best_start = 0, best_end = 0;
     std::size_t best_distinct = 0, best_count = 0;
     for (std::size_t start = 0; start < tokens.size(); ++start) {
-        if (start > 0 && match[start] < 0) continue;  // windows start at a match (or the text start)
+        if (start > 0 && match[start] < 0)
+            continue;  // windows start at a match (or the text start)
         std::set<int> distinct;
         std::size_t count = 0, end = start;
         while (end < tokens.size() && tokens[end].end - tokens[start].begin <= max_chars) {
@@ -88,14 +101,18 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, std
     }
     if (tokens.empty()) {
         std::size_t cut = std::min(text.size(), max_chars);
-        while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        while (cut < text.size() && cut > 0 &&
+               (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
         return html_escape(text.substr(0, cut));
     }
 
     // Start a little before the first match so it reads in context.
     std::size_t lead = std::min<std::size_t>(best_start, best_start > 0 ? 3 : 0);
     std::size_t from_token = best_start - lead;
-    while (best_end > from_token + 1 && tokens[best_end - 1].end - tokens[from_token].begin > max_chars) --best_end;
+    while (best_end > from_token + 1 &&
+           tokens[best_end - 1].end - tokens[from_token].begin > max_chars)
+        --best_end;
 
     // The text is NFC (stored text always is), so token offsets index it directly.
     std::string nfc = text::to_nfc(text);
@@ -104,7 +121,8 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, std
     std::size_t cursor = tokens[from_token].begin;
     for (std::size_t i = from_token; i < best_end; ++i) {
         out += html_escape(std::string_view(nfc).substr(cursor, tokens[i].begin - cursor));
-        std::string_view word = std::string_view(nfc).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        std::string_view word =
+            std::string_view(nfc).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
         if (match[i] >= 0)
             out += "<mark>" + html_escape(word) + "</mark>";
         else

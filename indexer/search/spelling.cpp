@@ -41,12 +41,14 @@ std::vector<QueryWord> SpellingCorrector::corrections(const QueryWord& w, std::s
         }
         std::string accented = text::transfer_accents(w.canonical, c.word);
         const bool exists = db_.term_exists(std::string(schema::kText.canonical) + accented);
-        out.push_back(exists ? QueryWord{accented, c.word, true, false} : QueryWord{c.word, c.word, false, false});
+        out.push_back(exists ? QueryWord{accented, c.word, true, false}
+                             : QueryWord{c.word, c.word, false, false});
     }
     return out;
 }
 
-std::vector<ParsedQuery> SpellingCorrector::alternatives(const ParsedQuery& query, std::size_t limit) const {
+std::vector<ParsedQuery> SpellingCorrector::alternatives(const ParsedQuery& query,
+                                                         std::size_t limit) const {
     std::vector<Slot> unknown;
     for (std::size_t p = 0; p < query.parts.size(); ++p) {
         if (query.parts[p].excluded) continue;

@@ -19,7 +19,7 @@
 namespace lc {
 
 class SpellingCorrector {
-public:
+  public:
     SpellingCorrector(const Xapian::Database& db, const SpellingDictionary& dictionary)
         : db_(db), dictionary_(dictionary) {}
 
@@ -32,7 +32,7 @@ public:
     // word is known, one unaccented word at a time.
     std::vector<ParsedQuery> alternatives(const ParsedQuery& query, std::size_t limit = 12) const;
 
-private:
+  private:
     std::vector<QueryWord> corrections(const QueryWord& w, std::size_t limit) const;
 
     const Xapian::Database& db_;

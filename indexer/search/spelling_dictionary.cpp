@@ -43,19 +43,22 @@ std::shared_ptr<const SpellingDictionary> SpellingDictionary::build(const Xapian
 
 bool SpellingDictionary::contains(const std::string& word) const {
     std::u32string w = utf8::decode(word);
-    auto it = std::lower_bound(words_.begin(), words_.end(), w, [](const Word& a, const std::u32string& b) {
-        return a.text.size() != b.size() ? a.text.size() < b.size() : a.text < b;
-    });
+    auto it = std::lower_bound(
+        words_.begin(), words_.end(), w, [](const Word& a, const std::u32string& b) {
+            return a.text.size() != b.size() ? a.text.size() < b.size() : a.text < b;
+        });
     return it != words_.end() && it->text == w;
 }
 
-std::vector<SpellingDictionary::Candidate> SpellingDictionary::candidates(const std::string& word, unsigned max_edits,
+std::vector<SpellingDictionary::Candidate> SpellingDictionary::candidates(const std::string& word,
+                                                                          unsigned max_edits,
                                                                           std::size_t limit) const {
     std::u32string w = utf8::decode(word);
     // Only words whose length is within max_edits can be close enough.
     std::size_t shortest = w.size() > max_edits ? w.size() - max_edits : 0;
-    auto first = std::lower_bound(words_.begin(), words_.end(), shortest,
-                                  [](const Word& a, std::size_t len) { return a.text.size() < len; });
+    auto first =
+        std::lower_bound(words_.begin(), words_.end(), shortest,
+                         [](const Word& a, std::size_t len) { return a.text.size() < len; });
     std::vector<Candidate> out;
     for (auto it = first; it != words_.end() && it->text.size() <= w.size() + max_edits; ++it) {
         if (it->text == w) continue;

@@ -15,7 +15,7 @@
 namespace lc {
 
 class SpellingDictionary {
-public:
+  public:
     static std::shared_ptr<const SpellingDictionary> build(const Xapian::Database& db);
 
     struct Candidate {
@@ -26,12 +26,13 @@ public:
 
     // Words within `max_edits` (insertions, deletions, substitutions and
     // swaps of neighbours) of `word`, nearest then most frequent first.
-    std::vector<Candidate> candidates(const std::string& word, unsigned max_edits, std::size_t limit) const;
+    std::vector<Candidate> candidates(const std::string& word, unsigned max_edits,
+                                      std::size_t limit) const;
 
     bool contains(const std::string& word) const;
     std::size_t size() const { return words_.size(); }
 
-private:
+  private:
     struct Word {
         std::u32string text;
         std::string utf8;

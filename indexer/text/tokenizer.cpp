@@ -13,7 +13,9 @@ bool is_digit(char32_t c) {
     return u_isdigit(static_cast<UChar32>(c));
 }
 
-bool is_number_joiner(char32_t c) { return c == U'.' || c == U','; }
+bool is_number_joiner(char32_t c) {
+    return c == U'.' || c == U',';
+}
 
 std::string canonical_number(std::string_view word) {
     // 10.000 / 1,234,567: groups of three after the first → thousands separators.
@@ -45,8 +47,8 @@ const std::pair<std::string, std::string>& Tokenizer::forms_of(std::string_view 
 std::vector<Token> Tokenizer::tokenize(std::string_view text, std::uint32_t first_position) {
     std::vector<Token> out;
     each(text, first_position, [&](const TokenView& t) {
-        out.push_back(Token{std::string(t.canonical), std::string(t.folded), t.position, t.begin,
-                            t.end});
+        out.push_back(
+            Token{std::string(t.canonical), std::string(t.folded), t.position, t.begin, t.end});
     });
     return out;
 }
@@ -65,9 +67,13 @@ Tokenizer& thread_tokenizer() {
     return own;
 }
 
-TokenizerLoan::TokenizerLoan(Tokenizer& tokenizer) : previous_(lent) { lent = &tokenizer; }
+TokenizerLoan::TokenizerLoan(Tokenizer& tokenizer) : previous_(lent) {
+    lent = &tokenizer;
+}
 
-TokenizerLoan::~TokenizerLoan() { lent = previous_; }
+TokenizerLoan::~TokenizerLoan() {
+    lent = previous_;
+}
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t first_position) {
     return thread_tokenizer().tokenize(text, first_position);

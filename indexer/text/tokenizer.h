@@ -46,9 +46,10 @@ constexpr std::size_t kMaxTokenBytes = 64;
 // `max_cached_words` words (then starts again), so that a stream of unique
 // junk cannot grow it without end.
 class Tokenizer {
-public:
+  public:
     static constexpr std::size_t kIndexingCacheWords = 200'000;  // a large catalog's vocabulary
-    explicit Tokenizer(std::size_t max_cached_words = kIndexingCacheWords) : max_cached_(max_cached_words) {}
+    explicit Tokenizer(std::size_t max_cached_words = kIndexingCacheWords)
+        : max_cached_(max_cached_words) {}
 
     template <typename F>
     std::uint32_t each(std::string_view text, std::uint32_t first_position, F&& on_token) {
@@ -57,7 +58,7 @@ public:
 
     std::vector<Token> tokenize(std::string_view text, std::uint32_t first_position = 0);
 
-private:
+  private:
     template <typename F>
     std::uint32_t scan(std::string_view text, std::uint32_t first_position, F&& emit);
     const std::pair<std::string, std::string>& forms_of(std::string_view word);
@@ -80,13 +81,13 @@ Tokenizer& thread_tokenizer();
 
 // Lends `tokenizer` to this thread's tokenize() calls for its lifetime.
 class TokenizerLoan {
-public:
+  public:
     explicit TokenizerLoan(Tokenizer& tokenizer);
     ~TokenizerLoan();
     TokenizerLoan(const TokenizerLoan&) = delete;
     TokenizerLoan& operator=(const TokenizerLoan&) = delete;
 
-private:
+  private:
     Tokenizer* previous_;
 };
 

@@ -7,7 +7,9 @@
 namespace lc::text {
 
 namespace detail {
-inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_ascii_digit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
 // Unicode decimal digits other than ASCII are letters for our purpose.
 bool is_digit(char32_t c);
 bool is_number_joiner(char32_t c);

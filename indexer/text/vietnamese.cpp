@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "text/utf8.h"
 #include "util/error.h"
@@ -56,15 +56,33 @@ int vowel_index(char32_t cp) {
     return vowels().vowel[cp] - 1;
 }
 
-int tone_index(char32_t cp) { return cp < kTableSize ? vowels().tone[cp] : 0; }
+int tone_index(char32_t cp) {
+    return cp < kTableSize ? vowels().tone[cp] : 0;
+}
 
-char32_t with_tone(int vowel, int tone) { return kVowelRows[vowel][tone]; }
+char32_t with_tone(int vowel, int tone) {
+    return kVowelRows[vowel][tone];
+}
 
 bool is_consonant(char32_t c) {
     switch (c) {
-        case U'b': case U'c': case U'd': case U'đ': case U'g': case U'h': case U'k':
-        case U'l': case U'm': case U'n': case U'p': case U'q': case U'r': case U's':
-        case U't': case U'v': case U'x':
+        case U'b':
+        case U'c':
+        case U'd':
+        case U'đ':
+        case U'g':
+        case U'h':
+        case U'k':
+        case U'l':
+        case U'm':
+        case U'n':
+        case U'p':
+        case U'q':
+        case U'r':
+        case U's':
+        case U't':
+        case U'v':
+        case U'x':
             return true;
         default:
             return false;
@@ -138,7 +156,9 @@ bool is_word_char(char32_t c) {
 
 namespace {
 
-bool is_quality_mark(UChar32 c) { return c == 0x0302 || c == 0x0306 || c == 0x031B; }  // hat, breve, horn
+bool is_quality_mark(UChar32 c) {
+    return c == 0x0302 || c == 0x0306 || c == 0x031B;
+}  // hat, breve, horn
 bool is_tone_mark(UChar32 c) {
     return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
 }
@@ -184,7 +204,8 @@ std::string to_nfc(std::string_view s) {
     utf8::require_valid(s);
     if (utf8::is_ascii(s)) return std::string(s);
     const auto& nfc = nfc_normalizer();
-    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    auto u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     UErrorCode status = U_ZERO_ERROR;
     bool marks = has_combining_marks(s);
     if (!marks && nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
@@ -314,7 +335,8 @@ std::string transfer_accents(std::string_view accented, std::string_view plain) 
     for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= n; ++i)
         for (std::size_t j = 1; j <= m; ++j)
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (bare[i - 1] == to[j - 1] ? 0 : 1)});
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                                d[i - 1][j - 1] + (bare[i - 1] == to[j - 1] ? 0 : 1)});
     std::u32string out(to);
     for (std::size_t i = n, j = m; i > 0 && j > 0;) {
         if (bare[i - 1] == to[j - 1] && d[i][j] == d[i - 1][j - 1]) {
@@ -351,6 +373,8 @@ bool has_diacritics(std::string_view canonical) {
     return false;
 }
 
-bool is_word_character(char32_t c) { return is_word_char(c); }
+bool is_word_character(char32_t c) {
+    return is_word_char(c);
+}
 
 }  // namespace lc::text

@@ -10,49 +10,49 @@
 namespace lc {
 
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Bytes that are not UTF-8. `offset` is the first bad byte.
 class InvalidUtf8 : public Error {
-public:
+  public:
     explicit InvalidUtf8(std::size_t offset)
         : Error("invalid UTF-8 at byte " + std::to_string(offset)), offset_(offset) {}
     std::size_t offset() const { return offset_; }
 
-private:
+  private:
     std::size_t offset_;
 };
 
 // Something asked for does not exist (an entry, a revision, a token).
 class NotFound : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // A request that is well-formed but not allowed in the current state
 // (e.g. creating a slug that exists).
 class Conflict : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The catalog file or the index cannot be used (missing, corrupt, wrong version).
 class StoreError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The store is readable but refuses writes right now (read-only folder, full disk).
 class StoreUnavailable : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The search index is being built or rebuilt; searches cannot be answered yet.
 class IndexNotReady : public Error {
-public:
+  public:
     using Error::Error;
 };
 

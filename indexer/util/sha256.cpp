@@ -32,7 +32,8 @@ std::string sha256_hex(std::string_view data) {
 
 std::string random_hex(std::size_t n) {
     std::vector<unsigned char> bytes(n);
-    if (RAND_bytes(bytes.data(), static_cast<int>(n)) != 1) throw Error("OpenSSL: no randomness available");
+    if (RAND_bytes(bytes.data(), static_cast<int>(n)) != 1)
+        throw Error("OpenSSL: no randomness available");
     return to_hex(bytes.data(), n);
 }
 

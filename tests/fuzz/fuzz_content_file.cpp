@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "fuzz_fail.h"
 #include "catalog/synonyms.h"
 #include "catalog/validation.h"
 #include "catalog/yaml_document.h"
+#include "fuzz_fail.h"
 
 namespace {
 

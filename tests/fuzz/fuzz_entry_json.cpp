@@ -10,9 +10,9 @@
 #include <string>
 #include <string_view>
 
-#include "fuzz_fail.h"
 #include "catalog/synonyms.h"
 #include "catalog/validation.h"
+#include "fuzz_fail.h"
 #include "text/utf8.h"
 
 namespace {

@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
-#include "fuzz_fail.h"
 #include "catalog/content_loader.h"
 #include "catalog/store.h"
+#include "fuzz_fail.h"
 #include "index/index_writer.h"
 #include "index/progress.h"
 #include "search/search_service.h"

@@ -21,8 +21,9 @@ TEST_CASE("lc-api stops on SIGTERM at any moment of its start-up", "[cli][api]")
     // Signals sent from the moment the process exists until well after it
     // listens: a signal taken before the server runs must still stop it.
     for (int delay_ms = 0; delay_ms <= 200; delay_ms += 10) {
-        pid_t pid = lc::test::spawn_program({LC_API_BIN, "--data", dir.path().string(), "--port", "0", "--web", ""},
-                                            "/dev/null", "/dev/null");
+        pid_t pid = lc::test::spawn_program(
+            {LC_API_BIN, "--data", dir.path().string(), "--port", "0", "--web", ""}, "/dev/null",
+            "/dev/null");
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
         ::kill(pid, SIGTERM);
         bool exited = false;

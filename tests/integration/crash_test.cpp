@@ -36,17 +36,20 @@ struct Op {
     std::optional<Expected> after;  // nothing: the entry is deleted
 };
 
-std::string unique_word(int n) { return "kxq" + std::to_string(n) + "zv"; }
+std::string unique_word(int n) {
+    return "kxq" + std::to_string(n) + "zv";
+}
 
 }  // namespace
 
 TEST_CASE("acknowledged writes survive SIGKILL at random moments", "[durability]") {
-    const int target = std::getenv("LC_CRASH_WRITES") ? std::atoi(std::getenv("LC_CRASH_WRITES")) : 150;
+    const int target =
+        std::getenv("LC_CRASH_WRITES") ? std::atoi(std::getenv("LC_CRASH_WRITES")) : 150;
     constexpr int kMinKills = 5;
     lc::test::TempDir dir;
     lc::test::prepare_data(dir.path());
-    auto created = lc::test::indexer({"token", "create", "--name", "crash-writer", "--role", "editor", "--data",
-                                      dir.path().string()});
+    auto created = lc::test::indexer({"token", "create", "--name", "crash-writer", "--role",
+                                      "editor", "--data", dir.path().string()});
     REQUIRE(created.exit_code == 0);
     std::string token = created.out.substr(0, created.out.find('\n'));
     httplib::Headers auth{{"Authorization", "Bearer " + token}};
@@ -78,7 +81,8 @@ TEST_CASE("acknowledged writes survive SIGKILL at random moments", "[durability]
             op.path = "/api/entries";
             op.body = nlohmann::json{{"slug", op.slug},
                                      {"kind", "destination"},
-                                     {"name", {{"vi", "Điểm thử " + unique_word(n)}, {"en", "Test place"}}},
+                                     {"name",
+                                      {{"vi", "Điểm thử " + unique_word(n)}, {"en", "Test place"}}},
                                      {"summary", {{"vi", summary}}}}
                           .dump();
             op.after = Expected{false, summary};
@@ -115,8 +119,9 @@ TEST_CASE("acknowledged writes survive SIGKILL at random moments", "[durability]
             Op op = make_op();
             std::optional<lc::test::Reply> reply;
             try {
-                reply = http.send(op.method, op.path, op.body, auth,
-                                  op.method == "PATCH" ? "application/merge-patch+json" : "application/json");
+                reply = http.send(
+                    op.method, op.path, op.body, auth,
+                    op.method == "PATCH" ? "application/merge-patch+json" : "application/json");
             } catch (const std::exception&) {
                 // No answer: the server died. The write may or may not have
                 // been committed; the restarted server tells which, and it must
@@ -150,7 +155,9 @@ TEST_CASE("acknowledged writes survive SIGKILL at random moments", "[durability]
         stop = true;
         if (killer.joinable()) killer.join();
     }
-    WARN("acknowledged writes: " << acknowledged << "; kills: " << kills << "; writes cut by a kill and resolved after restart: " << uncertain);
+    WARN("acknowledged writes: " << acknowledged << "; kills: " << kills
+                                 << "; writes cut by a kill and resolved after restart: "
+                                 << uncertain);
 
     // Afterwards, with a fresh server: the store and the index agree with the
     // acknowledged writes, exactly.
@@ -172,8 +179,8 @@ TEST_CASE("acknowledged writes survive SIGKILL at random moments", "[durability]
         REQUIRE(found.status == 200);
         auto results = found.json()["results"];
         const std::string wanted = slug;  // a structured binding cannot be captured (clang 14)
-        bool in_search =
-            std::any_of(results.begin(), results.end(), [&](const auto& r) { return r["slug"] == wanted; });
+        bool in_search = std::any_of(results.begin(), results.end(),
+                                     [&](const auto& r) { return r["slug"] == wanted; });
         CHECK(in_search == !expected.deleted);
         if (in_search && !expected.deleted) {
             for (const auto& r : results)

@@ -2,8 +2,8 @@
 // (tests/data/relevance.yaml, where the fields are described), each searched
 // in-process through SearchService and checked against what a person who
 // knows the catalog expects to see near the top.
-#include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -24,15 +24,16 @@ namespace {
 
 const fs::path kJudgementsFile = fs::path(LC_SOURCE_DIR) / "tests" / "data" / "relevance.yaml";
 
-const std::set<std::string> kRequestKeys{"query", "why", "tags", "lang", "kind", "theme", "area", "stars_min"};
+const std::set<std::string> kRequestKeys{"query", "why",   "tags", "lang",
+                                         "kind",  "theme", "area", "stars_min"};
 const std::set<std::string> kExpectKeys{
-    "expect_top3",      "expect_top3_within", "expect_first",         "expect_before",
-    "expect_absent",    "expect_total",       "expect_corrected",     "expect_not_corrected",
-    "expect_corrected_not_contains"};
+    "expect_top3",      "expect_top3_within",   "expect_first",
+    "expect_before",    "expect_absent",        "expect_total",
+    "expect_corrected", "expect_not_corrected", "expect_corrected_not_contains"};
 
 // The least number of rows of each kind the issue asks for.
 const std::map<std::string, std::size_t> kMinimumPerTag{
-    {"accented", 10}, {"unaccented", 8}, {"uppercase", 3}, {"nfd", 1},   {"typo", 5},
+    {"accented", 10}, {"unaccented", 8}, {"uppercase", 3}, {"nfd", 1},    {"typo", 5},
     {"english", 6},   {"synonym", 5},    {"phrase", 4},    {"filter", 5}, {"accent-preference", 2}};
 
 // One data folder with content/ imported and indexed, shared by every row and
@@ -47,7 +48,9 @@ const fs::path& indexed_catalog() {
     return data;
 }
 
-YAML::Node judgements() { return YAML::LoadFile(kJudgementsFile.string()); }
+YAML::Node judgements() {
+    return YAML::LoadFile(kJudgementsFile.string());
+}
 
 std::vector<std::string> strings(const YAML::Node& row, const char* key) {
     std::vector<std::string> out;
@@ -110,16 +113,18 @@ std::string describe(const std::vector<std::string>& slugs, const lc::SearchResp
     std::string out = "engine top 5:";
     for (std::size_t i = 0; i < std::min<std::size_t>(5, slugs.size()); ++i) out += " " + slugs[i];
     if (slugs.empty()) out += " (nothing)";
-    out += "; total " + std::to_string(res.total) + "; corrected_query: " + res.corrected_query.value_or("null");
+    out += "; total " + std::to_string(res.total) +
+           "; corrected_query: " + res.corrected_query.value_or("null");
     return out;
 }
 
 bool satisfies_filters(const lc::SearchRequest& r, const lc::SearchHit& hit) {
-    if (!r.kinds.empty() &&
-        std::find(r.kinds.begin(), r.kinds.end(), std::string(lc::to_string(hit.kind))) == r.kinds.end()) {
+    if (!r.kinds.empty() && std::find(r.kinds.begin(), r.kinds.end(),
+                                      std::string(lc::to_string(hit.kind))) == r.kinds.end()) {
         return false;
     }
-    if (!r.themes.empty() && std::none_of(hit.themes.begin(), hit.themes.end(), [&](const std::string& t) {
+    if (!r.themes.empty() &&
+        std::none_of(hit.themes.begin(), hit.themes.end(), [&](const std::string& t) {
             return std::find(r.themes.begin(), r.themes.end(), t) != r.themes.end();
         })) {
         return false;
@@ -135,7 +140,8 @@ bool satisfies_filters(const lc::SearchRequest& r, const lc::SearchHit& hit) {
 
 }  // namespace
 
-TEST_CASE("relevance judgements are well formed and cover the required kinds of query", "[relevance]") {
+TEST_CASE("relevance judgements are well formed and cover the required kinds of query",
+          "[relevance]") {
     const YAML::Node rows = judgements();
     REQUIRE(rows.IsSequence());
     CHECK(rows.size() >= 40);
@@ -170,7 +176,8 @@ TEST_CASE("relevance judgements are well formed and cover the required kinds of 
             if (tag == "unaccented") CHECK_FALSE(lc::text::has_diacritics(canonical));
             if (tag == "nfd") CHECK(lc::text::to_nfc(query) != query);
             if (tag == "phrase") CHECK(query.find('"') != std::string::npos);
-            if (tag == "english") CHECK(string_field(row, "lang") == std::optional<std::string>("en"));
+            if (tag == "english")
+                CHECK(string_field(row, "lang") == std::optional<std::string>("en"));
             if (tag == "filter") {
                 CHECK((row["kind"] || row["theme"] || row["area"] || row["stars_min"]));
             }

@@ -6,7 +6,8 @@ namespace lc::test {
 
 namespace {
 Reply from(const httplib::Result& r, const std::string& what) {
-    if (!r) throw std::runtime_error(what + ": no response (" + httplib::to_string(r.error()) + ")");
+    if (!r)
+        throw std::runtime_error(what + ": no response (" + httplib::to_string(r.error()) + ")");
     return Reply{r->status, r->body, r->headers};
 }
 }  // namespace
@@ -23,10 +24,16 @@ Reply Http::send(const std::string& method, const std::string& path, const std::
                  const httplib::Headers& headers, const std::string& content_type) {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(30, 0);
-    if (method == "POST") return from(c.Post(path.c_str(), headers, body, content_type.c_str()), method + " " + path);
-    if (method == "PUT") return from(c.Put(path.c_str(), headers, body, content_type.c_str()), method + " " + path);
-    if (method == "PATCH") return from(c.Patch(path.c_str(), headers, body, content_type.c_str()), method + " " + path);
-    if (method == "DELETE") return from(c.Delete(path.c_str(), headers, body, content_type.c_str()), method + " " + path);
+    if (method == "POST")
+        return from(c.Post(path.c_str(), headers, body, content_type.c_str()), method + " " + path);
+    if (method == "PUT")
+        return from(c.Put(path.c_str(), headers, body, content_type.c_str()), method + " " + path);
+    if (method == "PATCH")
+        return from(c.Patch(path.c_str(), headers, body, content_type.c_str()),
+                    method + " " + path);
+    if (method == "DELETE")
+        return from(c.Delete(path.c_str(), headers, body, content_type.c_str()),
+                    method + " " + path);
     if (method == "OPTIONS") return from(c.Options(path.c_str(), headers), method + " " + path);
     throw std::runtime_error("unsupported method " + method);
 }

@@ -20,13 +20,14 @@ struct Reply {
 };
 
 class Http {
-public:
+  public:
     explicit Http(int port);
     Reply get(const std::string& path, const httplib::Headers& headers = {});
     Reply send(const std::string& method, const std::string& path, const std::string& body,
-               const httplib::Headers& headers = {}, const std::string& content_type = "application/json");
+               const httplib::Headers& headers = {},
+               const std::string& content_type = "application/json");
 
-private:
+  private:
     int port_;
 };
 

@@ -52,7 +52,8 @@ pid_t spawn_program(const std::vector<std::string>& argv, const std::filesystem:
 }
 
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& input) {
-    auto in_path = unique_file("lc-in"), out_path = unique_file("lc-out"), err_path = unique_file("lc-err");
+    auto in_path = unique_file("lc-in"), out_path = unique_file("lc-out"),
+         err_path = unique_file("lc-err");
     write_file(in_path, input);
     pid_t pid = spawn_program(argv, out_path, err_path, in_path);
     int status = 0;
@@ -72,7 +73,8 @@ CommandResult indexer(const std::vector<std::string>& args, const std::string& i
     return run_command(argv, input);
 }
 
-void prepare_data(const std::filesystem::path& data, const std::vector<std::string>& extra_imports) {
+void prepare_data(const std::filesystem::path& data,
+                  const std::vector<std::string>& extra_imports) {
     std::vector<std::string> import{"import", content_dir().string()};
     import.insert(import.end(), extra_imports.begin(), extra_imports.end());
     import.insert(import.end(), {"--data", data.string()});
@@ -82,11 +84,14 @@ void prepare_data(const std::filesystem::path& data, const std::vector<std::stri
     if (r.exit_code != 0) throw std::runtime_error("index failed: " + r.err);
 }
 
-ServerProcess::ServerProcess(const std::filesystem::path& data, const std::vector<std::string>& extra_args) {
+ServerProcess::ServerProcess(const std::filesystem::path& data,
+                             const std::vector<std::string>& extra_args) {
     log_path_ = unique_file("lc-api");
     auto out_path = unique_file("lc-api-out");
-    std::vector<std::string> argv{LC_API_BIN, "--data", data.string(), "--host", "127.0.0.1", "--port", "0",
-                                  "--web", (std::filesystem::path(LC_SOURCE_DIR) / "web").string()};
+    std::vector<std::string> argv{
+        LC_API_BIN, "--data",    data.string(),
+        "--host",   "127.0.0.1", "--port",
+        "0",        "--web",     (std::filesystem::path(LC_SOURCE_DIR) / "web").string()};
     argv.insert(argv.end(), extra_args.begin(), extra_args.end());
     pid_ = spawn_program(argv, out_path, log_path_);
     static const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+)/)");
@@ -144,6 +149,8 @@ int ServerProcess::stop() {
     return 128 + SIGKILL;
 }
 
-std::string ServerProcess::log() const { return read_file(log_path_); }
+std::string ServerProcess::log() const {
+    return read_file(log_path_);
+}
 
 }  // namespace lc::test

@@ -33,6 +33,8 @@ std::string read_file(const std::filesystem::path& path) {
     return s.str();
 }
 
-std::filesystem::path content_dir() { return std::filesystem::path(LC_SOURCE_DIR) / "content"; }
+std::filesystem::path content_dir() {
+    return std::filesystem::path(LC_SOURCE_DIR) / "content";
+}
 
 }  // namespace lc::test

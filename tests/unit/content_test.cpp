@@ -37,7 +37,8 @@ TEST_CASE("content: every entry validates", "[content]") {
     CHECK(content().entries.size() >= 52);
 }
 
-TEST_CASE("content: each place product festival and opportunity of the plan is present", "[content]") {
+TEST_CASE("content: each place product festival and opportunity of the plan is present",
+          "[content]") {
     // What the plan names (issue 7) → the entry that covers it.
     const std::map<std::string, std::string> required = {
         {"bản Sin Suối Hồ", "ban-sin-suoi-ho"},
@@ -147,17 +148,32 @@ TEST_CASE("content: the synonyms file covers at least 60 pairs in both languages
     // Vietnamese↔English for the themes and the catalog's main words.
     auto grouped = [&](const std::string& a, const std::string& b) {
         for (const auto& g : groups)
-            if (std::find(g.begin(), g.end(), a) != g.end() && std::find(g.begin(), g.end(), b) != g.end()) return true;
+            if (std::find(g.begin(), g.end(), a) != g.end() &&
+                std::find(g.begin(), g.end(), b) != g.end())
+                return true;
         return false;
     };
     const std::pair<const char*, const char*> pairs[] = {
-        {"sâm", "ginseng"},     {"chè", "trà"},          {"chè", "tea"},
-        {"mắc ca", "macadamia"}, {"quế", "cinnamon"},    {"ruộng bậc thang", "rice terraces"},
-        {"đèo", "pass"},        {"bản", "village"},      {"lễ hội", "festival"},
-        {"sân bay", "cảng hàng không"}, {"sân bay", "airport"}, {"cao tốc", "expressway"},
-        {"hầm", "tunnel"},      {"khu công nghiệp", "industrial park"}, {"cửa khẩu", "border gate"},
-        {"thủy điện", "hydropower"}, {"đất hiếm", "rare earth"}, {"leo núi", "trekking"},
-        {"bản", "làng"},        {"homestay", "nhà dân"},
+        {"sâm", "ginseng"},
+        {"chè", "trà"},
+        {"chè", "tea"},
+        {"mắc ca", "macadamia"},
+        {"quế", "cinnamon"},
+        {"ruộng bậc thang", "rice terraces"},
+        {"đèo", "pass"},
+        {"bản", "village"},
+        {"lễ hội", "festival"},
+        {"sân bay", "cảng hàng không"},
+        {"sân bay", "airport"},
+        {"cao tốc", "expressway"},
+        {"hầm", "tunnel"},
+        {"khu công nghiệp", "industrial park"},
+        {"cửa khẩu", "border gate"},
+        {"thủy điện", "hydropower"},
+        {"đất hiếm", "rare earth"},
+        {"leo núi", "trekking"},
+        {"bản", "làng"},
+        {"homestay", "nhà dân"},
     };
     for (const auto& [a, b] : pairs) {
         INFO(a << " ~ " << b);

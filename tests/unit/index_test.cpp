@@ -194,9 +194,9 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     // All text: accented words under both the canonical and the folded
     // prefix, at the same positions. (A word without marks may be stored
     // once, folded.)
-    for (auto [canonical, folded] : {std::pair{"Vsâm", "Wsam"}, std::pair{"Vchâu", "Wchau"},
-                                     std::pair{"Vrừng", "Wrung"}, std::pair{"Vquý", "Wquy"},
-                                     std::pair{"Vngọc", "Wngoc"}, std::pair{"Vđường", "Wduong"}}) {
+    for (auto [canonical, folded] :
+         {std::pair{"Vsâm", "Wsam"}, std::pair{"Vchâu", "Wchau"}, std::pair{"Vrừng", "Wrung"},
+          std::pair{"Vquý", "Wquy"}, std::pair{"Vngọc", "Wngoc"}, std::pair{"Vđường", "Wduong"}}) {
         INFO(canonical << " / " << folded);
         auto p = positions(db, id, canonical), f = positions(db, id, folded);
         CHECK_FALSE(p.empty());
@@ -207,7 +207,8 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     CHECK_FALSE(positions(db, id, "Wlai").empty());
     CHECK_FALSE(positions(db, id, "Wterraces").empty());
     // "Sâm Lai Châu" is a phrase: consecutive positions.
-    auto sam = positions(db, id, "Wsam"), lai = positions(db, id, "Wlai"), chau = positions(db, id, "Wchau");
+    auto sam = positions(db, id, "Wsam"), lai = positions(db, id, "Wlai"),
+         chau = positions(db, id, "Wchau");
     REQUIRE(!sam.empty());
     REQUIRE(!lai.empty());
     REQUIRE(!chau.empty());
@@ -217,7 +218,8 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     // Each occurrence weighs what its field does: "sâm" is in the name (4),
     // the alias (3), the summary (3) and the body (1); "terraces" only in the
     // body; "ngọc" only in the alias; "đường" in the area.
-    CHECK(wdf_of(db, id, "Wsam") == schema::kNameWdf + schema::kAliasWdf + schema::kSummaryWdf + schema::kBodyWdf);
+    CHECK(wdf_of(db, id, "Wsam") ==
+          schema::kNameWdf + schema::kAliasWdf + schema::kSummaryWdf + schema::kBodyWdf);
     CHECK(wdf_of(db, id, "Vsâm") == wdf_of(db, id, "Wsam"));
     CHECK(wdf_of(db, id, "Wterraces") == schema::kBodyWdf);
     CHECK(wdf_of(db, id, "Wngoc") == schema::kAliasWdf);
@@ -225,7 +227,8 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
     CHECK(wdf_of(db, id, "Wginseng") == schema::kNameWdf + schema::kSummaryWdf);
 
     // The name's and the aliases' own words, without positions.
-    for (const char* term : {"Nsâm", "XNsam", "Nchâu", "XNchau", "XNlai", "XNginseng", "Angọc", "XAngoc", "XAsam"}) {
+    for (const char* term :
+         {"Nsâm", "XNsam", "Nchâu", "XNchau", "XNlai", "XNginseng", "Angọc", "XAngoc", "XAsam"}) {
         INFO(term);
         CHECK(has_term(db, id, term));
         CHECK(positions(db, id, term).empty());
@@ -250,7 +253,8 @@ TEST_CASE("index: accented and folded terms with positions", "[index]") {
 
     Xapian::Stem english("english");
     // English stems, for English text only.
-    for (const char* word : {"ginseng", "terraces", "forests"}) CHECK(has_term(db, id, "Z" + english(word)));
+    for (const char* word : {"ginseng", "terraces", "forests"})
+        CHECK(has_term(db, id, "Z" + english(word)));
     CHECK(english("terraces") != "terraces");
     CHECK(wdf_of(db, id, "Z" + english("ginseng")) == schema::kNameWdf + schema::kSummaryWdf);
     CHECK_FALSE(has_term(db, id, "Zsam"));  // "sâm" is only in Vietnamese text

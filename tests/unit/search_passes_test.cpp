@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "catalog/store.h"
+#include "index/index_location.h"
 #include "index/index_writer.h"
 #include "index/progress.h"
-#include "index/index_location.h"
 #include "index/schema.h"
 #include "search/docid_set.h"
 #include "search/match_set.h"
@@ -30,11 +30,13 @@
 
 namespace {
 
-lc::Entry place(const std::string& slug, const std::string& body, lc::Kind kind = lc::Kind::destination) {
+lc::Entry place(const std::string& slug, const std::string& body,
+                lc::Kind kind = lc::Kind::destination) {
     lc::Entry e;
     e.slug = slug;
     e.kind = kind;
-    e.name.vi = "Điểm số " + std::to_string(std::hash<std::string>{}(slug) % 100000);  // no query word
+    e.name.vi =
+        "Điểm số " + std::to_string(std::hash<std::string>{}(slug) % 100000);  // no query word
     e.body.vi = body;
     return e;
 }
@@ -55,10 +57,13 @@ std::vector<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Que
 void build_catalog(const std::filesystem::path& data) {
     lc::Store store(data, lc::Store::Mode::create_if_missing);
     for (int i = 0; i < 60; ++i)
-        store.create(place("hai-lan-" + std::to_string(i), "Nậm có suối. Bản có chợ. Nậm có thác. Bản có nhà."), "t");
+        store.create(place("hai-lan-" + std::to_string(i),
+                           "Nậm có suối. Bản có chợ. Nậm có thác. Bản có nhà."),
+                     "t");
     for (int i = 0; i < 90; ++i)
         store.create(place("mot-lan-" + std::to_string(i),
-                           "Nậm chảy qua rừng già, đồi chè, nương ngô và thung lũng rộng. Bản ở xa, bên kia núi cao.",
+                           "Nậm chảy qua rừng già, đồi chè, nương ngô và thung lũng rộng. Bản ở "
+                           "xa, bên kia núi cao.",
                            lc::Kind::event),
                      "t");
     lc::Entry together = place("nam-ban", "Đường lên Nậm Bản đi qua rừng.");
@@ -85,16 +90,21 @@ TEST_CASE("DocidSet is a Boolean filter of exactly its documents", "[search]") {
         doc.add_term(i % 2 ? "odd" : "even");  // ids from 1: "odd" is on ids 2, 4 … 12
         db.add_document(doc);
     }
-    auto only = [](std::vector<Xapian::docid> ids) { return Xapian::Query((new lc::DocidSet(std::move(ids)))->release()); };
+    auto only = [](std::vector<Xapian::docid> ids) {
+        return Xapian::Query((new lc::DocidSet(std::move(ids)))->release());
+    };
     CHECK(matches(db, only({9, 2, 5, 2})) == std::vector<Xapian::docid>{2, 5, 9});
-    CHECK(matches(db, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("odd"), only({1, 2, 3, 4, 12})))
-          == std::vector<Xapian::docid>{2, 4, 12});
-    CHECK(matches(db, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("even"), only({}))).empty());
+    CHECK(matches(db, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("odd"),
+                                    only({1, 2, 3, 4, 12}))) ==
+          std::vector<Xapian::docid>{2, 4, 12});
+    CHECK(matches(db, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("even"), only({})))
+              .empty());
     // Ids past the last document are simply never reached.
     CHECK(matches(db, only({11, 40})) == std::vector<Xapian::docid>{11});
 }
 
-TEST_CASE("a large match is counted whole and its words-together entry still ranks first", "[search]") {
+TEST_CASE("a large match is counted whole and its words-together entry still ranks first",
+          "[search]") {
     lc::test::TempDir dir;
     build_catalog(dir.path());
     lc::SearchService service(dir.path());
@@ -108,7 +118,8 @@ TEST_CASE("a large match is counted whole and its words-together entry still ran
     REQUIRE(res.results.size() == 10);
     CHECK(res.results.front().slug == "nam-ban");
     // The next ones are the entries that say the words most.
-    for (std::size_t i = 1; i < res.results.size(); ++i) CHECK(res.results[i].slug.rfind("hai-lan-", 0) == 0);
+    for (std::size_t i = 1; i < res.results.size(); ++i)
+        CHECK(res.results[i].slug.rfind("hai-lan-", 0) == 0);
 
     // A filter applies to the count and to every pass; the words-together
     // entry is still first among the destinations.
@@ -160,36 +171,45 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
     // Every shape of query the search builds: plain words with and without
     // accents, phrases, a prefix, an excluded word, relaxed (any word), and
     // filters, including one by distance.
-    for (const std::string text : {"nam ban", "nậm bản", "\"nam ban\"", "nậm ch", "nam -suoi", "ban chợ nhà",
-                                   "rung gia", "\"nam co suoi\"", "\"nam co thac ban\"", "khong co gi", ""}) {
+    for (const std::string text :
+         {"nam ban", "nậm bản", "\"nam ban\"", "nậm ch", "nam -suoi", "ban chợ nhà", "rung gia",
+          "\"nam co suoi\"", "\"nam co thac ban\"", "khong co gi", ""}) {
         for (bool all_words : {true, false}) {
             lc::ParsedQuery parsed = lc::parse_query(text, text == "nậm ch");
             lc::QueryBuilder builder(db);
             Xapian::Query q = builder.build(parsed, all_words, lc::QueryBuilder::Purpose::count);
             for (const auto& filter : {Xapian::Query(), Xapian::Query("Kevent"),
-                                       Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kevent"), Xapian::Query("Kproduct"))}) {
-                Xapian::Query full = filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+                                       Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kevent"),
+                                                     Xapian::Query("Kproduct"))}) {
+                Xapian::Query full =
+                    filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
                 CAPTURE(text, all_words, full.get_description());
                 std::vector<Xapian::docid> ours, cached;
                 lc::match_set(db, full).for_each([&](Xapian::docid id) { ours.push_back(id); });
                 CHECK(ours == matches(db, full));
                 // The same from decoded lists, in a cache small enough to
                 // drop some between queries.
-                lc::match_set(db, full, &cache).for_each([&](Xapian::docid id) { cached.push_back(id); });
+                lc::match_set(db, full, &cache).for_each([&](Xapian::docid id) {
+                    cached.push_back(id);
+                });
                 CHECK(cached == ours);
                 // The counting query (pair terms) finds what the ranking query
                 // (phrases in each field) finds.
                 lc::QueryBuilder ranker(db);
                 Xapian::Query rank = ranker.build(parsed, all_words);
-                CHECK(ours == matches(db, filter.empty() ? rank : Xapian::Query(Xapian::Query::OP_FILTER, rank, filter)));
+                CHECK(ours == matches(db, filter.empty() ? rank
+                                                         : Xapian::Query(Xapian::Query::OP_FILTER,
+                                                                         rank, filter)));
             }
         }
     }
     // A part left to the matcher: a distance filter (1 km around the one
     // entry with a location).
-    auto* near = new Xapian::LatLongDistancePostingSource(lc::schema::kSlotLocation, Xapian::LatLongCoord(22.4, 103.3),
+    auto* near = new Xapian::LatLongDistancePostingSource(lc::schema::kSlotLocation,
+                                                          Xapian::LatLongCoord(22.4, 103.3),
                                                           Xapian::GreatCircleMetric(), 1000.0);
-    Xapian::Query nearby(Xapian::Query::OP_FILTER, Xapian::Query("Wnam"), Xapian::Query(near->release()));
+    Xapian::Query nearby(Xapian::Query::OP_FILTER, Xapian::Query("Wnam"),
+                         Xapian::Query(near->release()));
     std::vector<Xapian::docid> ours;
     lc::match_set(db, nearby).for_each([&](Xapian::docid id) { ours.push_back(id); });
     CHECK(ours.size() == 1);
@@ -215,7 +235,8 @@ TEST_CASE("a posting cache holds what Xapian reads, within its budget", "[search
     REQUIRE(nam.ids.size() == 151);
     REQUIRE(rung.ids.size() == 91);
     REQUIRE(co.ids.size() == 60);
-    const std::size_t nam_bytes = 151 * 5 + sizeof(lc::DecodedPostings), rung_bytes = 91 * 5 + sizeof(lc::DecodedPostings);
+    const std::size_t nam_bytes = 151 * 5 + sizeof(lc::DecodedPostings),
+                      rung_bytes = 91 * 5 + sizeof(lc::DecodedPostings);
 
     SECTION("lists as Xapian reads them; short lists are not kept") {
         lc::PostingCache cache(1 << 20, 61);
@@ -224,8 +245,8 @@ TEST_CASE("a posting cache holds what Xapian reads, within its budget", "[search
         CHECK(p->ids == nam.ids);
         CHECK(p->wdfs == nam.wdfs);
         CHECK(nam.wdfs.front() == 2 * lc::schema::kBodyWdf);  // "Nậm" twice in a body
-        CHECK(cache.find(db, "Wnam") == p);                    // decoded once
-        CHECK(cache.find(db, "Wco") == nullptr);               // 60 postings: below 61
+        CHECK(cache.find(db, "Wnam") == p);                   // decoded once
+        CHECK(cache.find(db, "Wco") == nullptr);              // 60 postings: below 61
         CHECK(cache.find(db, "Wnothing") == nullptr);
         CHECK(cache.bytes() == nam_bytes);
     }
@@ -253,8 +274,10 @@ TEST_CASE("a posting cache holds what Xapian reads, within its budget", "[search
     }
     SECTION("preloading keeps the longest lists, within its share of the budget") {
         std::vector<std::pair<Xapian::doccount, std::string>> lists;  // the W terms, longest first
-        for (auto it = db.allterms_begin("W"); it != db.allterms_end("W"); ++it) lists.emplace_back(it.get_termfreq(), *it);
-        std::sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (auto it = db.allterms_begin("W"); it != db.allterms_end("W"); ++it)
+            lists.emplace_back(it.get_termfreq(), *it);
+        std::sort(lists.begin(), lists.end(),
+                  [](const auto& a, const auto& b) { return a.first > b.first; });
         REQUIRE(lists.size() > 3);
         const std::size_t budget = 4 * nam_bytes;
         lc::PostingCache cache(budget, 1);
@@ -314,12 +337,14 @@ TEST_CASE("the quick ranking scores the matches by their weighted terms", "[sear
     CHECK(has("XPnam ban", 0.5));   // standing together
     CHECK(has("XEnam ban", 25.0));  // the whole name
 
-    lc::MatchSet all = lc::match_set(db, builder.build(parsed, true, lc::QueryBuilder::Purpose::count));
+    lc::MatchSet all =
+        lc::match_set(db, builder.build(parsed, true, lc::QueryBuilder::Purpose::count));
     REQUIRE(all.count() == 151);
     builder.build(parsed, true, lc::QueryBuilder::Purpose::shortlist);
     const lc::Bm25Parameters bm25{5.0, 0.5};
     lc::PostingCache uncached(0);  // document lengths only
-    std::vector<Xapian::docid> best = lc::quick_rank(db, all, builder.weighted_terms(), 70, bm25, uncached);
+    std::vector<Xapian::docid> best =
+        lc::quick_rank(db, all, builder.weighted_terms(), 70, bm25, uncached);
     REQUIRE(best.size() == 70);
     // The one that says the words together comes first (by its pair term),
     // then the 60 short entries that say both words twice, in document order
@@ -339,7 +364,8 @@ TEST_CASE("the quick ranking scores the matches by their weighted terms", "[sear
 
     // Only matches are ranked; a cache changes nothing.
     lc::MatchSet events = lc::match_set(db, Xapian::Query("Kevent"));
-    std::vector<Xapian::docid> among_events = lc::quick_rank(db, events, builder.weighted_terms(), 500, bm25, uncached);
+    std::vector<Xapian::docid> among_events =
+        lc::quick_rank(db, events, builder.weighted_terms(), 500, bm25, uncached);
     CHECK(among_events.size() == 90);
     for (auto id : among_events) CHECK(slug(id).rfind("mot-lan-", 0) == 0);
     lc::PostingCache cache(1 << 20, 1);

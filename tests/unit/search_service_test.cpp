@@ -36,7 +36,9 @@ lc::SearchRequest asking(const std::string& q) {
     return r;
 }
 
-std::string key(const std::string& q) { return lc::ResultCache::key_of(asking(q)); }
+std::string key(const std::string& q) {
+    return lc::ResultCache::key_of(asking(q));
+}
 
 lc::Entry entry(const std::string& slug, const std::string& body) {
     lc::Entry e;
@@ -65,13 +67,15 @@ std::size_t text_lists_bytes(const std::filesystem::path& data, Xapian::doccount
     std::size_t bytes = 0;
     for (std::string prefix : {"V", "W", "Z"})
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-            if (it.get_termfreq() >= min) bytes += it.get_termfreq() * 5 + sizeof(lc::DecodedPostings);
+            if (it.get_termfreq() >= min)
+                bytes += it.get_termfreq() * 5 + sizeof(lc::DecodedPostings);
     return bytes;
 }
 
 }  // namespace
 
-TEST_CASE("the result cache answers the same request on the same revision only", "[search][cache]") {
+TEST_CASE("the result cache answers the same request on the same revision only",
+          "[search][cache]") {
     lc::ResultCache cache(1 << 20);
     const lc::IndexStamp first{"gen-1", 7};
     CHECK_FALSE(cache.find(key("chè"), first));
@@ -128,7 +132,8 @@ TEST_CASE("every field of a request that changes the answer changes its key", "[
     CHECK(lc::ResultCache::key_of(one) != lc::ResultCache::key_of(moved));
 }
 
-TEST_CASE("the result cache stays within its budget, least recently used first out", "[search][cache]") {
+TEST_CASE("the result cache stays within its budget, least recently used first out",
+          "[search][cache]") {
     const lc::IndexStamp stamp{"gen", 1};
     lc::ResultCache cache(8 * 1024);
     for (int i = 0; i < 200; ++i) cache.keep(key("q" + std::to_string(i)), stamp, answer(1, "s"));
@@ -178,7 +183,8 @@ TEST_CASE("a cached search never hides a change to the index", "[search][cache]"
 TEST_CASE("many threads search through a bounded pool of index handles", "[search]") {
     lc::test::TempDir dir;
     lc::Store store(dir.path(), lc::Store::Mode::create_if_missing);
-    for (int i = 0; i < 20; ++i) store.create(entry("ban-" + std::to_string(i), "Ruộng bậc thang và chè."), "t");
+    for (int i = 0; i < 20; ++i)
+        store.create(entry("ban-" + std::to_string(i), "Ruộng bậc thang và chè."), "t");
     lc::SilentProgress quiet;
     lc::rebuild_index(store, dir.path(), quiet, {});
     lc::SearchService service(dir.path(), {.handles = 2, .cache_bytes = 0});
@@ -187,7 +193,8 @@ TEST_CASE("many threads search through a bounded pool of index handles", "[searc
     std::vector<std::thread> threads;
     for (int t = 0; t < 12; ++t)
         threads.emplace_back([&] {
-            for (int i = 0; i < 25; ++i) (service.search(asking("ruong bac thang")).total == 20 ? right : wrong)++;
+            for (int i = 0; i < 25; ++i)
+                (service.search(asking("ruong bac thang")).total == 20 ? right : wrong)++;
         });
     for (auto& t : threads) t.join();
     CHECK(right == 300);
@@ -196,17 +203,20 @@ TEST_CASE("many threads search through a bounded pool of index handles", "[searc
     CHECK(service.handles_open() >= 1);
 }
 
-TEST_CASE("the posting cache of each index revision is preloaded with the longest lists", "[search]") {
+TEST_CASE("the posting cache of each index revision is preloaded with the longest lists",
+          "[search]") {
     lc::test::TempDir dir;
     lc::Store store(dir.path(), lc::Store::Mode::create_if_missing);
-    for (int i = 0; i < 20; ++i) store.create(entry("ban-" + std::to_string(i), "Ruộng bậc thang và chè."), "t");
+    for (int i = 0; i < 20; ++i)
+        store.create(entry("ban-" + std::to_string(i), "Ruộng bậc thang và chè."), "t");
     lc::SilentProgress quiet;
     lc::SearchService empty(dir.path());
     CHECK_THROWS_AS(empty.warm_up(), lc::IndexNotReady);  // no index yet
 
     lc::rebuild_index(store, dir.path(), quiet, {});
     // Every list of 20 postings is kept (the default keeps 1,000 or more).
-    lc::SearchService service(dir.path(), {.cache_bytes = 0, .posting_cache_bytes = 1 << 20, .posting_cache_min = 20});
+    lc::SearchService service(
+        dir.path(), {.cache_bytes = 0, .posting_cache_bytes = 1 << 20, .posting_cache_min = 20});
     service.warm_up();
     const std::size_t preloaded = service.cache_stats().posting_bytes;
     CHECK(preloaded > 0);
@@ -219,7 +229,8 @@ TEST_CASE("the posting cache of each index revision is preloaded with the longes
     service.notify_changed();
     service.warm_up();
     CHECK(service.cache_stats().posting_bytes == text_lists_bytes(dir.path(), 20));
-    CHECK(service.cache_stats().posting_bytes > preloaded);  // "ruộng" and the rest have 21 postings now
+    CHECK(service.cache_stats().posting_bytes >
+          preloaded);  // "ruộng" and the rest have 21 postings now
     CHECK(service.search(asking("ruong bac thang")).total == 21);
 
     lc::SearchService uncached(dir.path(), {.posting_cache_bytes = 0, .posting_cache_min = 1});

@@ -24,7 +24,9 @@ struct Row {
 
 // NFD of a composed string, built with ICU-independent combining marks so the
 // test does not trust the code under test to produce its own input.
-std::string nfd_of(const std::u32string& base_and_marks) { return lc::utf8::encode(base_and_marks); }
+std::string nfd_of(const std::u32string& base_and_marks) {
+    return lc::utf8::encode(base_and_marks);
+}
 
 }  // namespace
 
@@ -33,43 +35,71 @@ TEST_CASE("normalize and fold: a dictionary of cases", "[text]") {
         // The issue's example and both tone placements.
         {"Thuỷ điện Hoà Bình", "thủy điện hòa bình", "thuy dien hoa binh"},
         {"thủy điện hòa bình", "thủy điện hòa bình", "thuy dien hoa binh"},
-        {"hoà", "hòa", "hoa"},       {"hòa", "hòa", "hoa"},
-        {"thuỷ", "thủy", "thuy"},    {"thủy", "thủy", "thuy"},
-        {"khoẻ", "khỏe", "khoe"},    {"khỏe", "khỏe", "khoe"},
-        {"oá", "óa", "oa"},          {"óa", "óa", "oa"},
-        {"uý", "úy", "uy"},          {"úy", "úy", "uy"},
-        {"hoạ", "họa", "hoa"},       {"xoè", "xòe", "xoe"},
-        {"tuỳ", "tùy", "tuy"},       {"luỹ", "lũy", "luy"},
-        {"loè", "lòe", "loe"},       {"toả", "tỏa", "toa"},
+        {"hoà", "hòa", "hoa"},
+        {"hòa", "hòa", "hoa"},
+        {"thuỷ", "thủy", "thuy"},
+        {"thủy", "thủy", "thuy"},
+        {"khoẻ", "khỏe", "khoe"},
+        {"khỏe", "khỏe", "khoe"},
+        {"oá", "óa", "oa"},
+        {"óa", "óa", "oa"},
+        {"uý", "úy", "uy"},
+        {"úy", "úy", "uy"},
+        {"hoạ", "họa", "hoa"},
+        {"xoè", "xòe", "xoe"},
+        {"tuỳ", "tùy", "tuy"},
+        {"luỹ", "lũy", "luy"},
+        {"loè", "lòe", "loe"},
+        {"toả", "tỏa", "toa"},
         // With a final consonant both styles agree: the mark is on the last vowel.
-        {"hoàng", "hoàng", "hoang"}, {"toán", "toán", "toan"},
-        {"huỳnh", "huỳnh", "huynh"}, {"khuyến", "khuyến", "khuyen"},
-        {"hòang", "hoàng", "hoang"}, {"tóan", "toán", "toan"},
+        {"hoàng", "hoàng", "hoang"},
+        {"toán", "toán", "toan"},
+        {"huỳnh", "huỳnh", "huynh"},
+        {"khuyến", "khuyến", "khuyen"},
+        {"hòang", "hoàng", "hoang"},
+        {"tóan", "toán", "toan"},
         // qu- and gi- are onsets: the mark stays on the vowel after them.
-        {"quý", "quý", "quy"},       {"quỳnh", "quỳnh", "quynh"},
-        {"quá", "quá", "qua"},       {"quốc", "quốc", "quoc"},
-        {"giữa", "giữa", "giua"},    {"già", "già", "gia"},
-        {"gìn", "gìn", "gin"},       {"gì", "gì", "gi"},
-        {"giường", "giường", "giuong"}, {"quyển", "quyển", "quyen"},
+        {"quý", "quý", "quy"},
+        {"quỳnh", "quỳnh", "quynh"},
+        {"quá", "quá", "qua"},
+        {"quốc", "quốc", "quoc"},
+        {"giữa", "giữa", "giua"},
+        {"già", "già", "gia"},
+        {"gìn", "gìn", "gin"},
+        {"gì", "gì", "gi"},
+        {"giường", "giường", "giuong"},
+        {"quyển", "quyển", "quyen"},
         // Hats and horns take the mark; ươ takes it on ơ.
-        {"người", "người", "nguoi"}, {"ngừơi", "người", "nguoi"},
-        {"mường", "mường", "muong"}, {"mừơng", "mường", "muong"},
-        {"tuổi", "tuổi", "tuoi"},    {"tủôi", "tuổi", "tuoi"},
-        {"hữu", "hữu", "huu"},       {"thuở", "thuở", "thuo"},
-        {"ngoài", "ngoài", "ngoai"}, {"ngòai", "ngoài", "ngoai"},
-        {"xoáy", "xoáy", "xoay"},    {"khuỷu", "khuỷu", "khuyu"},
-        {"mía", "mía", "mia"},       {"múa", "múa", "mua"},
-        {"tài", "tài", "tai"},       {"chịu", "chịu", "chiu"},
+        {"người", "người", "nguoi"},
+        {"ngừơi", "người", "nguoi"},
+        {"mường", "mường", "muong"},
+        {"mừơng", "mường", "muong"},
+        {"tuổi", "tuổi", "tuoi"},
+        {"tủôi", "tuổi", "tuoi"},
+        {"hữu", "hữu", "huu"},
+        {"thuở", "thuở", "thuo"},
+        {"ngoài", "ngoài", "ngoai"},
+        {"ngòai", "ngoài", "ngoai"},
+        {"xoáy", "xoáy", "xoay"},
+        {"khuỷu", "khuỷu", "khuyu"},
+        {"mía", "mía", "mia"},
+        {"múa", "múa", "mua"},
+        {"tài", "tài", "tai"},
+        {"chịu", "chịu", "chiu"},
         // Uppercase, Vietnamese capitals included.
         {"ĐÈO Ô QUY HỒ", "đèo ô quy hồ", "deo o quy ho"},
         {"SÌN HỒ", "sìn hồ", "sin ho"},
-        {"ĐỨC", "đức", "duc"},       {"Đ", "đ", "d"},
+        {"ĐỨC", "đức", "duc"},
+        {"Đ", "đ", "d"},
         {"TÂN UYÊN", "tân uyên", "tan uyen"},
         {"MƯỜNG TÈ", "mường tè", "muong te"},
-        {"THUỶ", "thủy", "thuy"},    {"HOÀ", "hòa", "hoa"},
+        {"THUỶ", "thủy", "thuy"},
+        {"HOÀ", "hòa", "hoa"},
         // đ/Đ.
-        {"đào", "đào", "dao"},       {"Đèo", "đèo", "deo"},
-        {"đ", "đ", "d"},             {"Đường", "đường", "duong"},
+        {"đào", "đào", "dao"},
+        {"Đèo", "đèo", "deo"},
+        {"đ", "đ", "d"},
+        {"Đường", "đường", "duong"},
         // Place names of the plan.
         {"Sìn Hồ", "sìn hồ", "sin ho"},
         {"Sin Suối Hồ", "sin suối hồ", "sin suoi ho"},
@@ -92,12 +122,15 @@ TEST_CASE("normalize and fold: a dictionary of cases", "[text]") {
         {"Kim Thuỷ Hà", "kim thủy hà", "kim thuy ha"},
         {"Giang Ma", "giang ma", "giang ma"},
         // Numbers, codes, mixed text: unchanged apart from case.
-        {"CT13", "ct13", "ct13"},    {"QL.4D", "ql.4d", "ql.4d"},
+        {"CT13", "ct13", "ct13"},
+        {"QL.4D", "ql.4d", "ql.4d"},
         {"2025–2030", "2025–2030", "2025–2030"},
         {"10.000 ha", "10.000 ha", "10.000 ha"},
         {"Lai Châu ginseng", "lai châu ginseng", "lai chau ginseng"},
-        {"café", "café", "cafe"},    {"Pokémon", "pokémon", "pokemon"},
-        {"", "", ""},                {"   ", "   ", "   "},
+        {"café", "café", "cafe"},
+        {"Pokémon", "pokémon", "pokemon"},
+        {"", "", ""},
+        {"   ", "   ", "   "},
         // Words that are not Vietnamese syllables keep their marks where typed.
         {"hóà", "hóà", "hoa"},
     };
@@ -110,10 +143,12 @@ TEST_CASE("normalize and fold: a dictionary of cases", "[text]") {
 
 TEST_CASE("every tone on every vowel: composed or uppercase or decomposed", "[text]") {
     // Each row: the vowel with no tone, then grave, hook, tilde, acute, dot.
-    const std::u32string rows[] = {U"aàảãáạ", U"ăằẳẵắặ", U"âầẩẫấậ", U"eèẻẽéẹ", U"êềểễếệ", U"iìỉĩíị",
-                                   U"oòỏõóọ", U"ôồổỗốộ", U"ơờởỡớợ", U"uùủũúụ", U"ưừửữứự", U"yỳỷỹýỵ"};
-    const std::u32string upper[] = {U"AÀẢÃÁẠ", U"ĂẰẲẴẮẶ", U"ÂẦẨẪẤẬ", U"EÈẺẼÉẸ", U"ÊỀỂỄẾỆ", U"IÌỈĨÍỊ",
-                                    U"OÒỎÕÓỌ", U"ÔỒỔỖỐỘ", U"ƠỜỞỠỚỢ", U"UÙỦŨÚỤ", U"ƯỪỬỮỨỰ", U"YỲỶỸÝỴ"};
+    const std::u32string rows[] = {U"aàảãáạ", U"ăằẳẵắặ", U"âầẩẫấậ", U"eèẻẽéẹ",
+                                   U"êềểễếệ", U"iìỉĩíị", U"oòỏõóọ", U"ôồổỗốộ",
+                                   U"ơờởỡớợ", U"uùủũúụ", U"ưừửữứự", U"yỳỷỹýỵ"};
+    const std::u32string upper[] = {U"AÀẢÃÁẠ", U"ĂẰẲẴẮẶ", U"ÂẦẨẪẤẬ", U"EÈẺẼÉẸ",
+                                    U"ÊỀỂỄẾỆ", U"IÌỈĨÍỊ", U"OÒỎÕÓỌ", U"ÔỒỔỖỐỘ",
+                                    U"ƠỜỞỠỚỢ", U"UÙỦŨÚỤ", U"ƯỪỬỮỨỰ", U"YỲỶỸÝỴ"};
     const char plain[] = "aaaeeiooouuy";
     // Combining marks: quality first (breve, circumflex, horn), then tone.
     const char32_t quality[] = {0, 0x0306, 0x0302, 0, 0x0302, 0, 0, 0x0302, 0x031B, 0, 0x031B, 0};
@@ -148,7 +183,7 @@ TEST_CASE("every tone on every vowel: composed or uppercase or decomposed", "[te
 TEST_CASE("both tone placements of oa oe uy agree for every tone", "[text]") {
     // {new style (mark on the second vowel), classic style (on the first)}.
     const std::pair<const char*, const char*> rows[] = {
-        {"hoà", "hòa"}, {"hoả", "hỏa"}, {"hoã", "hõa"}, {"hoá", "hóa"}, {"hoạ", "họa"},
+        {"hoà", "hòa"},   {"hoả", "hỏa"},   {"hoã", "hõa"},   {"hoá", "hóa"},   {"hoạ", "họa"},
         {"khoè", "khòe"}, {"khoẻ", "khỏe"}, {"khoẽ", "khõe"}, {"khoé", "khóe"}, {"khoẹ", "khọe"},
         {"thuỳ", "thùy"}, {"thuỷ", "thủy"}, {"thuỹ", "thũy"}, {"thuý", "thúy"}, {"thuỵ", "thụy"},
     };
@@ -162,14 +197,14 @@ TEST_CASE("both tone placements of oa oe uy agree for every tone", "[text]") {
 
 TEST_CASE("invalid UTF-8 is an error naming the byte and never garbage", "[text]") {
     const std::pair<std::string, std::size_t> rows[] = {
-        {"abc\xff", 3},             // a byte that never appears in UTF-8
-        {"\xc3", 0},                // truncated two-byte sequence
-        {"h\xc3\x28", 1},           // bad continuation
-        {"\xc0\xaf", 0},            // overlong "/"
-        {"\xe0\x80\xaf", 0},        // overlong three-byte
-        {"\xed\xa0\x80", 0},        // UTF-16 surrogate
-        {"\xf4\x90\x80\x80", 0},    // above U+10FFFF
-        {"Sìn\x80 Hồ", 4},          // stray continuation byte
+        {"abc\xff", 3},           // a byte that never appears in UTF-8
+        {"\xc3", 0},              // truncated two-byte sequence
+        {"h\xc3\x28", 1},         // bad continuation
+        {"\xc0\xaf", 0},          // overlong "/"
+        {"\xe0\x80\xaf", 0},      // overlong three-byte
+        {"\xed\xa0\x80", 0},      // UTF-16 surrogate
+        {"\xf4\x90\x80\x80", 0},  // above U+10FFFF
+        {"Sìn\x80 Hồ", 4},        // stray continuation byte
     };
     for (const auto& [bytes, offset] : rows) {
         CAPTURE(bytes);
