@@ -1,7 +1,7 @@
 # Lai Châu Explorer — the two Quick-start commands:
 #   make run    install what is missing, build, import content/, index, serve on :8080
 #   make test   the same set-up, then every test (normal build and ASan/UBSan build)
-# Other targets: build, asan, fuzz, bench, loadtest, data, clean.
+# Other targets: build, asan, fuzz, bench, loadtest, data, format, format-check, clean.
 
 SHELL := /bin/bash
 BUILD      ?= build
@@ -21,9 +21,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := g++ cmake ninja-build pkg-config libxapian-dev libcpp-httplib-dev libsqlitecpp-dev \
                   libsqlite3-dev catch2 libicu-dev nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
                   libcli11-dev python3
-TEST_PACKAGES  := clang libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl
+TEST_PACKAGES  := clang clang-format libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl
 
-.PHONY: run test build asan fuzz bench loadtest data deps deps-test web-deps clean
+.PHONY: run test build asan fuzz bench loadtest data deps deps-test web-deps format format-check clean
 
 define install_missing
 	@missing=""; for p in $(1); do \
@@ -61,7 +61,7 @@ run: data
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
 	$(BUILD)/api/lc-api --data $(DATA) --host $(HOST) --port $(PORT) --web web
 
-test: deps-test web-deps build
+test: deps-test web-deps format-check build
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
 	$(MAKE) --no-print-directory asan
 
@@ -84,6 +84,15 @@ bench: build deps-test
 
 loadtest: build deps-test
 	tests/load/run_loadtest.sh $(BUILD) 60
+
+# Every tracked C++ file as the repository's .clang-format writes it; `make test`
+# (and so CI) fails on the first file that differs. `make format` rewrites them.
+CXX_SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
+format-check: deps-test
+	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "clang-format: $(words $(CXX_SOURCES)) files formatted"
+
+format:
+	clang-format -i $(CXX_SOURCES)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
