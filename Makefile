@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # server link. Test: clang (sanitizer and libFuzzer build), Chromium and
 # Node.js (browser tests), wrk (load tests), Python's Xapian bindings
 # (the indexing peer in the benchmark).
-BUILD_PACKAGES := g++ cmake ninja-build pkg-config libxapian-dev libcpp-httplib-dev libsqlitecpp-dev \
+BUILD_PACKAGES := g++ cmake ninja-build pkg-config libxapian-dev libcpp-httplib-dev zlib1g-dev libsqlitecpp-dev \
                   libsqlite3-dev catch2 libicu-dev nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
                   libcli11-dev python3
 TEST_PACKAGES  := clang clang-format libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl

@@ -16,12 +16,18 @@ namespace lc::api {
 
 struct App {
     App(const Config& config, Store& store, SearchService& search, IndexFollower& follower)
-        : config(config), store(store), search(search), follower(follower), auth(store, limiter) {}
+        : config(config),
+          store(store),
+          search(search),
+          follower(follower),
+          proxies(config.trusted_proxies),
+          auth(store, limiter, proxies) {}
 
     const Config& config;
     Store& store;
     SearchService& search;
     IndexFollower& follower;
+    TrustedProxies proxies;
     FailedAuthLimiter limiter;
     Authenticator auth;
     Metrics metrics;

@@ -1,11 +1,12 @@
 #include "api/auth.h"
 
+#include <iostream>
+
 #include "api/errors.h"
 
 namespace lc::api {
 
 namespace {
-constexpr std::size_t kMaxTrackedClients = 10'000;
 constexpr std::size_t kMaxTokenLength = 200;
 }  // namespace
 
@@ -31,38 +32,61 @@ int FailedAuthLimiter::blocked_for(const std::string& client) {
         std::chrono::ceil<std::chrono::seconds>(it->second.blocked_until - now).count());
 }
 
-void FailedAuthLimiter::record_failure(const std::string& client) {
+void FailedAuthLimiter::forget_one() {
+    auto latest = [](const State& s) {
+        return std::max(s.blocked_until, s.failures.empty()
+                                             ? std::chrono::steady_clock::time_point{}
+                                             : s.failures.back());
+    };
+    auto oldest = clients_.begin();
+    for (auto it = clients_.begin(); it != clients_.end(); ++it)
+        if (latest(it->second) < latest(oldest->second)) oldest = it;
+    if (oldest != clients_.end()) clients_.erase(oldest);
+}
+
+bool FailedAuthLimiter::record_failure(const std::string& client) {
     std::lock_guard lock(mutex_);
     auto now = std::chrono::steady_clock::now();
-    if (clients_.size() >= kMaxTrackedClients) forget_old(now);
+    if (!clients_.contains(client) && clients_.size() >= kMaxTrackedClients) {
+        forget_old(now);
+        if (clients_.size() >= kMaxTrackedClients) forget_one();
+    }
     auto& s = clients_[client];
+    // At most max_failures are kept: older ones leave the window or start a block.
     while (!s.failures.empty() && now - s.failures.front() > policy_.window) s.failures.pop_front();
     s.failures.push_back(now);
-    if (s.failures.size() >= policy_.max_failures) {
-        s.blocked_until = now + policy_.block;
-        s.failures.clear();
-    }
+    if (s.failures.size() < policy_.max_failures) return false;
+    s.blocked_until = now + policy_.block;
+    s.failures.clear();
+    return true;
+}
+
+std::size_t FailedAuthLimiter::tracked() const {
+    std::lock_guard lock(mutex_);
+    return clients_.size();
 }
 
 std::optional<Editor> Authenticator::identify(const httplib::Request& req) {
     if (!req.has_header("Authorization")) return std::nullopt;
-    const std::string& client = req.remote_addr;
-    if (int wait = limiter_.blocked_for(client); wait > 0)
-        throw ApiError(429, "too_many_attempts",
-                       "too many failed sign-in attempts; wait " + std::to_string(wait) + " s")
-            .retry_after(wait);
     std::string header = req.get_header_value("Authorization");
     constexpr std::string_view kBearer = "Bearer ";
     std::optional<TokenInfo> token;
     if (header.size() > kBearer.size() && header.size() < kBearer.size() + kMaxTokenLength &&
         header.compare(0, kBearer.size(), kBearer) == 0)
         token = store_.authenticate(header.substr(kBearer.size()));
-    if (!token) {
-        limiter_.record_failure(client);
-        throw ApiError(401, "unauthorized",
-                       "the token is not valid (unknown, revoked or malformed)");
-    }
-    return Editor{token->name, token->role};
+    if (token) return Editor{token->name, token->role};
+    // Only failures are limited, so others failing from the same address
+    // (a proxy, an office) never lock an editor out.
+    const std::string address = proxies_.client_of(req);
+    const std::string client = client_key(address);
+    if (int wait = limiter_.blocked_for(client); wait > 0)
+        throw ApiError(429, "too_many_attempts",
+                       "too many failed sign-in attempts; wait " + std::to_string(wait) + " s")
+            .retry_after(wait);
+    if (limiter_.record_failure(client))
+        std::cerr << "lc-api: failed sign-ins from " << address << " (" << client
+                  << ") refused for a while\n";
+    throw ApiError(401, "unauthorized", "the token is not valid (unknown, revoked or malformed)");
 }
 
 Editor Authenticator::require_editor(const httplib::Request& req) {

@@ -1,5 +1,7 @@
 // Who is asking: bearer tokens checked against the store, and a limiter that
-// refuses a client (429) for a while after repeated failed attempts.
+// refuses a client's failed attempts (429) for a while after repeated ones. A
+// valid token is never refused: behind a proxy, or on a shared network, the
+// failures of others would otherwise lock editors out.
 #pragma once
 
 #include <httplib.h>
@@ -11,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "api/client_address.h"
 #include "catalog/store.h"
 
 namespace lc::api {
@@ -30,9 +33,15 @@ class FailedAuthLimiter {
     FailedAuthLimiter() : FailedAuthLimiter(Policy{}) {}
     explicit FailedAuthLimiter(Policy policy) : policy_(policy) {}
 
-    // Seconds the client must still wait, or 0.
+    // Seconds the client must still wait, or 0. `client` is a client_key.
     int blocked_for(const std::string& client);
-    void record_failure(const std::string& client);
+    // True when this failure starts a block.
+    bool record_failure(const std::string& client);
+    std::size_t tracked() const;
+
+    // At most this many clients are remembered; beyond it the one whose last
+    // failure is oldest is forgotten.
+    static constexpr std::size_t kMaxTrackedClients = 10'000;
 
   private:
     struct State {
@@ -40,19 +49,22 @@ class FailedAuthLimiter {
         std::chrono::steady_clock::time_point blocked_until{};
     };
     void forget_old(std::chrono::steady_clock::time_point now);
+    void forget_one();
 
     Policy policy_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::unordered_map<std::string, State> clients_;
 };
 
 class Authenticator {
   public:
-    Authenticator(Store& store, FailedAuthLimiter& limiter) : store_(store), limiter_(limiter) {}
+    Authenticator(Store& store, FailedAuthLimiter& limiter, const TrustedProxies& proxies)
+        : store_(store), limiter_(limiter), proxies_(proxies) {}
 
     // The editor behind the request's bearer token; nothing when the request
     // carries no Authorization header. A token that is wrong, revoked or
-    // malformed is ApiError 401; a client with too many failures, 429.
+    // malformed is ApiError 401, or 429 when its client (the address behind
+    // a trusted proxy; an IPv6 /64) has failed too often lately.
     std::optional<Editor> identify(const httplib::Request& req);
     Editor require_editor(const httplib::Request& req);  // 401 without a token
     Editor require_admin(const httplib::Request& req);   // 403 for an editor
@@ -60,6 +72,7 @@ class Authenticator {
   private:
     Store& store_;
     FailedAuthLimiter& limiter_;
+    const TrustedProxies& proxies_;
 };
 
 }  // namespace lc::api

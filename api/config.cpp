@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 
+#include "api/client_address.h"
+#include "util/error.h"
+
 namespace lc::api {
 
 namespace {
@@ -37,6 +40,26 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
     app.add_option("--posting-cache-mb", c.posting_cache_mb,
                    "Megabytes of decoded posting lists kept, for large catalogs (0: none)")
         ->check(CLI::Range(0, 4096));
+    app.add_option("--request-timeout", c.request_timeout_s,
+                   "Seconds a whole request (headers and body) may take to arrive")
+        ->check(CLI::Range(1, 3600));
+    app.add_option("--max-connections", c.max_connections,
+                   "Most open connections (0: as many as the file limit allows)")
+        ->check(CLI::Range(0, 1'000'000));
+    app.add_option("--max-connections-per-address", c.max_connections_per_address,
+                   "Most open connections from one address (trusted proxies exempt)")
+        ->check(CLI::Range(1, 1'000'000));
+    app.add_option("--trusted-proxy", c.trusted_proxies,
+                   "A reverse proxy (ADDR or ADDR/BITS, repeatable) whose X-Forwarded-For is "
+                   "believed")
+        ->check([](const std::string& cidr) {
+            try {
+                TrustedProxies({cidr});
+                return std::string();
+            } catch (const lc::Error& e) {
+                return std::string(e.what());
+            }
+        });
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace lc::api {
 
@@ -21,6 +22,13 @@ struct Config {
     int read_timeout_s = 5;                // a client that sends nothing for this long is dropped
     int write_timeout_s = 5;
     int keep_alive_s = 5;
+    // --request-timeout: a whole request (headers and body) must arrive within this.
+    int request_timeout_s = 10;
+    // --max-connections: open connections (0: what the file limit allows,
+    // keeping 256 descriptors for the index and the catalog).
+    int max_connections = 0;
+    int max_connections_per_address = 128;     // --max-connections-per-address (proxies exempt)
+    std::vector<std::string> trusted_proxies;  // --trusted-proxy ADDR[/BITS], repeatable
 };
 
 // Parses argv over the environment over the defaults. Prints help or errors

@@ -1,22 +1,16 @@
-// Requests refused from their headers alone, before cpp-httplib reads their
-// bodies. httplib 0.11 (Debian 12) accepts or reads in full some requests no
-// route wants: chunked bodies of any size, any number of header lines, NULs
-// and bad escapes in addresses, form bodies it parses itself, and oversized
-// bodies it reads to the end before answering 413. Called from the
-// pre-routing handler.
+// Requests refused from their request line and headers alone, before httplib
+// parses or reads anything for a route: no Host on HTTP/1.1, NULs and bad
+// escapes in addresses, and form bodies httplib would parse itself. Called
+// from the pre-routing handler. (Size, framing and header-count refusals come
+// earlier still, in connection_gate.h.)
 #pragma once
 
 #include <httplib.h>
 
-#include "api/config.h"
-
 namespace lc::api {
 
-// True when `res` now holds the refusal (a 4xx JSON error). The connection is
-// closed after that answer, since an unread body would otherwise be taken for
-// the next request on it; what the client is still sending is read and
-// dropped first (a "lingering close"), so that the close does not reset the
-// connection before the client has read the answer.
-bool refused_early(const Config& config, const httplib::Request& req, httplib::Response& res);
+// True when `res` now holds the refusal (a 4xx JSON error). The gate has read
+// the request's body in full, so the connection stays usable after it.
+bool refused_early(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace lc::api

@@ -42,10 +42,17 @@ int write_current_exception(httplib::Response& res) {
         write_error(res, e.status(), e.code(), e.what(), e.parameter());
     } catch (const ValidationError& e) {
         nlohmann::json body = error_body("invalid_entry", "the entry is not valid", std::nullopt);
+        // At most this many are echoed, so a large bad body cannot make a
+        // larger answer; the rest are counted.
+        constexpr std::size_t kMaxFieldsShown = 50;
         nlohmann::json fields = nlohmann::json::array();
-        for (const auto& f : e.errors())
+        for (const auto& f : e.errors()) {
+            if (fields.size() == kMaxFieldsShown) break;
             fields.push_back({{"path", f.path}, {"message", f.message}});
+        }
         body["error"]["fields"] = fields;
+        if (e.errors().size() > kMaxFieldsShown)
+            body["error"]["more_fields"] = e.errors().size() - kMaxFieldsShown;
         send(res, 400, body);
     } catch (const InvalidUtf8& e) {
         write_error(res, 400, "invalid_utf8", e.what());

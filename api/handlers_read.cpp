@@ -25,7 +25,7 @@ void get_entry(App& app, const httplib::Request& req, httplib::Response& res) {
     auto stored = app.store.find(slug);
     if (!stored || (!editor && !stored->searchable())) throw NotFound("no entry '" + slug + "'");
     res.set_header("ETag", etag_of(stored->revision));
-    send_json(res, 200, to_json(*stored));
+    send_json(res, 200, to_json(*stored, editor));
 }
 
 void get_healthz(App& app, const httplib::Request&, httplib::Response& res) {
@@ -41,8 +41,11 @@ void get_healthz(App& app, const httplib::Request&, httplib::Response& res) {
     std::size_t published = 0;
     for (const auto& [kind, n] : app.store.counts().published_by_kind) published += n;
     body["entries"] = published;
-    // Healthy means "can answer"; a rebuilding index is reported, not hidden.
-    send_json(res, 200, body);
+    // Healthy means "can answer searches": a load balancer must see it when
+    // search cannot, whatever the reason (no index yet, a rebuild, a passing
+    // failure to open it).
+    if (!s.ready) res.set_header("Retry-After", "5");
+    send_json(res, s.ready ? 200 : 503, body);
 }
 
 void get_metrics(App& app, const httplib::Request&, httplib::Response& res) {

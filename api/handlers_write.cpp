@@ -14,7 +14,7 @@ namespace {
 void send_entry(App& app, httplib::Response& res, int status, const StoredEntry& stored) {
     app.follower.notify();
     res.set_header("ETag", etag_of(stored.revision));
-    send_json(res, status, to_json(stored));
+    send_json(res, status, to_json(stored, true));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "api/http_util.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <vector>
@@ -28,6 +29,20 @@ bool too_deep(const nlohmann::json& root) {
 
 }  // namespace
 
+const std::vector<std::pair<const char*, const char*>>& security_headers() {
+    static const std::vector<std::pair<const char*, const char*>> headers = {
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+         "frame-ancestors 'none'; form-action 'self'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+    };
+    return headers;
+}
+
 void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
     res.status = status;
     res.set_content(body.dump(), "application/json; charset=utf-8");
@@ -51,11 +66,28 @@ nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch) {
                            (allow_merge_patch ? " or application/merge-patch+json" : ""),
                        std::string("Content-Type"));
     nlohmann::json body;
+    // The keys on the way to the value being read, to name the field of a
+    // number out of range (1e400), which nlohmann reports without one.
+    std::vector<std::string> keys;
+    auto track = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event == nlohmann::json::parse_event_t::key) {
+            keys.resize(static_cast<std::size_t>(std::max(depth, 1)));
+            keys.back() = parsed.get<std::string>();
+        }
+        return true;
+    };
     try {
-        body = nlohmann::json::parse(req.body);
+        body = nlohmann::json::parse(req.body, track);
     } catch (const nlohmann::json::parse_error& e) {
         throw ApiError(400, "invalid_json",
                        "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::out_of_range&) {
+        std::string field;
+        for (const auto& k : keys) field += (field.empty() ? "" : ".") + k;
+        throw ApiError(
+            400, "invalid_json",
+            "a number in " + (field.empty() ? std::string("the body") : field) + " is out of range",
+            field.empty() ? std::nullopt : std::optional<std::string>(field));
     }
     if (too_deep(body))
         throw ApiError(400, "invalid_json", "the body is nested too deeply to be an entry");

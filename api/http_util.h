@@ -8,8 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace lc::api {
+
+// Content-Security-Policy and the other headers every answer carries.
+const std::vector<std::pair<const char*, const char*>>& security_headers();
 
 void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
 

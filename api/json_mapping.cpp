@@ -60,12 +60,12 @@ oj to_json(const std::vector<Suggestion>& suggestions) {
     return {{"suggestions", std::move(list)}};
 }
 
-oj to_json(const StoredEntry& e) {
+oj to_json(const StoredEntry& e, bool for_editor) {
     oj out = lc::to_json(e.entry);
     out["revision"] = e.revision;
     out["created_at"] = e.created_at;
     out["updated_at"] = e.updated_at;
-    out["updated_by"] = e.updated_by;
+    if (for_editor) out["updated_by"] = e.updated_by;
     out["deleted"] = e.deleted;
     return out;
 }

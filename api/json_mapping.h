@@ -13,7 +13,9 @@ namespace lc::api {
 nlohmann::ordered_json to_json(const SearchResponse& r, bool with_distance);
 nlohmann::ordered_json to_json(const std::vector<Suggestion>& suggestions);
 // The import shape plus revision, created_at, updated_at, updated_by, deleted.
-nlohmann::ordered_json to_json(const StoredEntry& e);
+// `for_editor`: with updated_by, the name of the editor's token, which
+// anonymous readers are not shown.
+nlohmann::ordered_json to_json(const StoredEntry& e, bool for_editor);
 nlohmann::ordered_json to_json(const std::vector<RevisionInfo>& revisions);
 
 }  // namespace lc::api

@@ -1,7 +1,7 @@
 // lc-api: serves search to visitors and investors, writes to editors, and the
 // web page. A thin adapter: the engine does the work.
 #include <malloc.h>
-#include <sys/socket.h>
+#include <sys/resource.h>
 
 #include <csignal>
 #include <iostream>
@@ -9,38 +9,42 @@
 
 #include "api/app.h"
 #include "api/config.h"
+#include "api/connection_gate.h"
 #include "api/thread_pool.h"
 #include "util/error.h"
 
 namespace {
 
-// cpp-httplib 0.11 listens with a backlog of 5, so a burst of connections (a
-// page's files, a few clients at once) overflowed it and the kernel made the
-// rest retry a second or more later. listen() again on the bound socket
-// raises it (the kernel caps it at net.core.somaxconn).
-class Server : public httplib::Server {
-  public:
-    bool raise_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
-};
-
 // SIGINT/SIGTERM are taken by a thread with sigwait, which stops the server
-// cleanly (stop() is not safe inside a signal handler).
-void stop_on_signals(httplib::Server& server) {
+// cleanly (nothing but a flag is safe inside a signal handler). A signal that
+// came during start-up (opening a large catalog takes seconds) stops the gate
+// before it runs, and run() then returns at once.
+void stop_on_signals(lc::api::ConnectionGate& gate) {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
-    std::thread([set, &server]() mutable {
+    std::thread([set, &gate]() mutable {
         int sig = 0;
         sigwait(&set, &sig);
         std::cerr << "lc-api: stopping\n";
-        // A signal that came during start-up (opening a large catalog takes
-        // seconds) is taken here before the server listens, and stop() on a
-        // server not yet running does nothing: wait until it runs.
-        while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        server.stop();
+        gate.stop();
     }).detach();
 }
+
+// Connections the file limit allows, leaving descriptors for the index (a
+// few per pooled handle), the catalog, the page's files and a rebuild.
+std::size_t connection_capacity(int configured) {
+    constexpr std::size_t kReserved = 256;
+    rlimit limit{};
+    std::size_t files = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+                            ? static_cast<std::size_t>(limit.rlim_cur)
+                            : 65536;
+    std::size_t allowed = files > kReserved + 16 ? files - kReserved : 16;
+    return configured > 0 ? std::min(allowed, static_cast<std::size_t>(configured)) : allowed;
+}
+
+constexpr std::size_t kRequestsPerConnection = 1000;
 
 int serve(const lc::api::Config& config) {
     // Block the signals before any thread starts, so all threads inherit it.
@@ -65,42 +69,52 @@ int serve(const lc::api::Config& config) {
     search.on_corrupt(
         [&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
 
-    Server server;
-    const auto max_threads = static_cast<std::size_t>(config.threads);
-    server.new_task_queue = [max_threads] {
-        return new lc::api::ElasticThreadPool(8, max_threads);
-    };
+    lc::api::Server server;
     server.set_payload_max_length(config.max_body_bytes);
-    // httplib writes the headers and the body of an answer separately; with
-    // Nagle's algorithm the body then waited for the client's delayed ACK,
-    // 40 ms on Linux, on every small answer of a kept-alive connection.
-    server.set_tcp_nodelay(true);
-    server.set_read_timeout(config.read_timeout_s, 0);
-    server.set_write_timeout(config.write_timeout_s, 0);
     server.set_keep_alive_timeout(config.keep_alive_s);
-    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_max_count(kRequestsPerConnection);
     lc::api::App app(config, store, search, follower);
     lc::api::register_routes(server, app);
 
-    int port = config.port;
-    if (port == 0) {
-        port = server.bind_to_any_port(config.host);
-    } else if (!server.bind_to_port(config.host, port)) {
-        port = -1;
-    }
+    // Workers answer complete requests only (the gate reads them), so a
+    // thread is busy for as long as a request takes, never while a client
+    // idles or trickles.
+    lc::api::ElasticThreadPool workers(8, static_cast<std::size_t>(config.threads));
+    const auto write_timeout = std::chrono::seconds(config.write_timeout_s);
+    std::unique_ptr<lc::api::ConnectionGate> gate;
+    lc::api::ConnectionGate::Limits limits{
+        .max_connections = connection_capacity(config.max_connections),
+        .per_address = static_cast<std::size_t>(config.max_connections_per_address),
+        .request_deadline = std::chrono::seconds(config.request_timeout_s),
+        .idle = std::chrono::seconds(config.keep_alive_s),
+        .max_body_bytes = config.max_body_bytes};
+    gate = std::make_unique<lc::api::ConnectionGate>(
+        limits,
+        [&](lc::api::ConnectionGate::Request r) {
+            workers.enqueue([&, r = std::move(r)]() mutable {
+                lc::api::RequestStream stream(r.fd, std::move(r.bytes), std::move(r.peer),
+                                              write_timeout, r.continue_sent);
+                bool keep = server.answer(stream, r.served + 1 >= kRequestsPerConnection);
+                gate->finished(r.id, keep);
+            });
+        },
+        [&app](const std::string& address) { return app.proxies.contains(address); });
+
+    int port = gate->bind(config.host, config.port);
     if (port < 0)
         throw lc::Error("cannot listen on " + config.host + ":" + std::to_string(config.port));
-    if (!server.raise_backlog(1024)) std::cerr << "lc-api: cannot raise the listen backlog\n";
     follower.start();
     // Opens the index now rather than on the first search: its facet table is
     // built and, two seconds on, its posting cache preloaded in the background.
     search.status();
-    stop_on_signals(server);
+    stop_on_signals(*gate);
     // Tests and scripts read this line to find the port.
     std::cout << "lc-api listening on http://" << config.host << ":" << port << "/" << std::endl;
-    bool ok = server.listen_after_bind();
+    gate->run();
+    workers.shutdown();  // answers what is under way; the gate closes the rest
+    gate.reset();
     follower.stop();
-    return ok ? 0 : 1;
+    return 0;
 }
 
 }  // namespace

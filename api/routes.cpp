@@ -10,6 +10,9 @@
 #include "api/app.h"
 #include "api/early_refusal.h"
 #include "api/errors.h"
+#include "api/http_util.h"
+#include "api/httplib_compat.h"
+#include "util/sha256.h"
 
 namespace lc::api {
 
@@ -52,6 +55,21 @@ const std::vector<Route>& routes() {
 thread_local const char* current_route = "other";
 thread_local std::chrono::steady_clock::time_point request_started;
 
+// Whether If-None-Match names `etag` (or is "*"); weak forms match too, as
+// RFC 9110 13.1.2 asks for a GET.
+bool if_none_match(const httplib::Request& req, const std::string& etag) {
+    const std::string header = req.get_header_value("If-None-Match");
+    if (header == "*") return true;
+    std::size_t at = 0;
+    while ((at = header.find(etag, at)) != std::string::npos) {
+        const bool starts = at == 0 || header[at - 1] == ' ' || header[at - 1] == ',' ||
+                            (at >= 2 && header.compare(at - 2, 2, "W/") == 0);
+        if (starts) return true;
+        at += etag.size();
+    }
+    return false;
+}
+
 std::string allow_header(const Route& r) {
     std::string allow;
     for (const auto& [method, handler] : r.methods) allow += (allow.empty() ? "" : ", ") + method;
@@ -60,14 +78,7 @@ std::string allow_header(const Route& r) {
 }
 
 void set_security_headers(httplib::Response& res) {
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                   "frame-ancestors 'none'; form-action 'self'");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    for (const auto& [name, value] : security_headers()) res.set_header(name, value);
 }
 
 void register_route(httplib::Server& server, App& app, const Route& route) {
@@ -83,6 +94,7 @@ void register_route(httplib::Server& server, App& app, const Route& route) {
             } catch (...) {
                 write_current_exception(res);
             }
+            compress_json(req, res);
         };
     };
     auto not_allowed = [&route](const httplib::Request&, httplib::Response& res) {
@@ -131,13 +143,20 @@ void register_routes(httplib::Server& server, App& app) {
         server.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
             current_route = "static";
             bool immutable = req.path.find("/fonts/") != std::string::npos;
+            // "no-cache": kept, but asked again each time, which costs a 304
+            // when the file is unchanged.
             res.set_header("Cache-Control", immutable ? "public, max-age=604800" : "no-cache");
+            const std::string etag = "\"" + sha256_hex(res.body).substr(0, 20) + "\"";
+            res.set_header("ETag", etag);
+            if (if_none_match(req, etag)) {
+                res.status = 304;
+                res.body.clear();
+            }
         });
     }
 
-    // Errors httplib produces itself (no route, 413, bad requests) get the
-    // same JSON body as ours; ours have theirs already (as a body, or as the
-    // content provider of an early refusal).
+    // Errors httplib produces itself (no route, 414, bad requests) get the
+    // same JSON body as ours; ours have theirs already.
     server.set_error_handler(
         httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty() || res.content_length_ > 0)
@@ -166,23 +185,15 @@ void register_routes(httplib::Server& server, App& app) {
                 write_current_exception(res);
             }
         });
-    server.set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         current_route = "other";
         request_started = std::chrono::steady_clock::now();
-        // Range is ignored, as a server may (RFC 9110, 14.2): httplib 0.11
-        // applies ranges to every answer, errors included, and serves any
-        // number of overlapping ones ("bytes=0-,0-,..." turned a 6 KB request
-        // into a 15 MB answer). It parsed them into the request it owns and
-        // hands us as const; clearing them there is the one way to opt out.
-        const_cast<httplib::Request&>(req).ranges.clear();
-        return refused_early(app.config, req, res) ? httplib::Server::HandlerResponse::Handled
-                                                   : httplib::Server::HandlerResponse::Unhandled;
+        drop_ranges(req);
+        return refused_early(req, res) ? httplib::Server::HandlerResponse::Handled
+                                       : httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-        // Ranges are dropped (see the pre-routing handler), but httplib 0.11
-        // still calls a file answer 206 and offers ranges to HEAD.
-        if (res.status == 206) res.status = 200;
-        res.headers.erase("Accept-Ranges");
+        undo_range_answer(res);
         set_security_headers(res);
     });
     server.set_logger([&app](const httplib::Request&, const httplib::Response& res) {

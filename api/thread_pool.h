@@ -1,9 +1,8 @@
-// The server's worker threads. cpp-httplib gives each connection a worker
-// for as long as it stays open (keep-alive), so a fixed pool smaller than the
-// number of open connections makes later clients wait for earlier ones to
-// leave. This pool grows on demand up to a limit and shrinks again when
-// threads sit idle, so 64 busy connections get 64 workers, and one editor's
-// request is not queued behind them.
+// The server's worker threads. Each answers one complete request at a time
+// (connection_gate.h reads requests before they get here), so the pool only
+// needs to be as large as the number of requests answered at once. It grows
+// on demand up to a limit, so a few slow searches do not queue an editor's
+// request behind them, and shrinks again when threads sit idle.
 #pragma once
 
 #include <httplib.h>

@@ -273,6 +273,8 @@ ParsedEntry parse_entry(const json& value) {
     if (auto it = value.find("season"); it != value.end() && !it->is_null()) {
         if (!it->is_array()) {
             c.fail("season", std::string("expected a list of months, got ") + type_name(*it));
+        } else if (it->size() > 12) {
+            c.fail("season", "at most 12 months, got " + std::to_string(it->size()));
         } else {
             std::set<int> months;
             for (std::size_t i = 0; i < it->size(); ++i) {

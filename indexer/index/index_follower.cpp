@@ -2,6 +2,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 #include "index/index_location.h"
 #include "index/index_writer.h"
 #include "index/progress.h"
@@ -58,37 +62,86 @@ bool IndexFollower::wait_caught_up(std::chrono::milliseconds timeout) {
     return progress_.wait_for(lock, timeout, [&] { return applied_.load() >= target; });
 }
 
-void IndexFollower::rebuild(const std::string& reason) {
-    if (callbacks_.rebuilding)
-        callbacks_.rebuilding("the search index is being rebuilt (" + reason + ")");
-    if (callbacks_.log) callbacks_.log("rebuilding the search index: " + reason);
-    writer_.reset();
-    SilentProgress quiet;
-    BuildStats stats = rebuild_index(store_, data_dir_, quiet);
-    if (callbacks_.log)
-        callbacks_.log("search index rebuilt: " + std::to_string(stats.documents) + " entries in " +
-                       std::to_string(stats.seconds) + " s");
-    open_or_rebuild();
+namespace {
+
+// A system error that passes by itself: opening the index again later works.
+bool transient(const Xapian::Error& e) {
+    const char* system = e.get_error_string();
+    if (!system) return false;
+    for (int code : {EMFILE, ENFILE, ENOMEM, EAGAIN, EINTR, EBUSY})
+        if (std::strcmp(system, std::strerror(code)) == 0) return true;
+    return false;
+}
+
+}  // namespace
+
+void IndexFollower::rebuild(std::string reason) {
+    // Bounded: a rebuilt index that cannot be opened is rebuilt again at most
+    // this many times; after that, or when building fails, it is tried again
+    // later (retry_rebuild_later) rather than at once.
+    constexpr int kAttempts = 2;
+    for (int attempt = 1;; ++attempt) {
+        // Clients see this message; the reason (which may name server files) is only logged.
+        if (callbacks_.rebuilding) callbacks_.rebuilding("the search index is being rebuilt");
+        if (callbacks_.log) callbacks_.log("rebuilding the search index: " + reason);
+        writer_.reset();
+        SilentProgress quiet;
+        try {
+            BuildStats stats = rebuild_index(store_, data_dir_, quiet);
+            if (callbacks_.log)
+                callbacks_.log("search index rebuilt: " + std::to_string(stats.documents) +
+                               " entries in " + std::to_string(stats.seconds) + " s");
+        } catch (const std::exception& e) {
+            retry_rebuild_later(reason, std::string("the rebuild failed: ") + e.what());
+            return;
+        }
+        auto damaged = open_current();
+        if (!damaged) break;
+        if (attempt >= kAttempts) {
+            retry_rebuild_later(reason, "the rebuilt index cannot be opened: " + *damaged);
+            return;
+        }
+        reason = *damaged;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        rebuild_backoff_ = std::chrono::seconds(0);
+    }
     if (callbacks_.rebuilt) callbacks_.rebuilt();
 }
 
-// Opens the current generation for writing; a missing, unreadable or
-// outdated index is rebuilt.
-void IndexFollower::open_or_rebuild() {
+void IndexFollower::retry_rebuild_later(const std::string& reason, const std::string& failure) {
+    std::lock_guard lock(mutex_);
+    rebuild_backoff_ =
+        std::clamp(rebuild_backoff_ * 2, std::chrono::seconds(1), std::chrono::seconds(30));
+    if (callbacks_.log)
+        callbacks_.log(failure + "; trying again in " + std::to_string(rebuild_backoff_.count()) +
+                       " s");
+    if (rebuild_reason_.empty()) rebuild_reason_ = reason;
+    rebuild_after_ = std::chrono::steady_clock::now() + rebuild_backoff_;
+}
+
+// Opens the current generation for writing. Returns why it must be rebuilt
+// (missing, damaged, outdated), or nothing when it is open. A passing failure
+// (out of file descriptors or memory) throws: it is retried, and never taken
+// for damage, which started rebuilds that failed the same way.
+std::optional<std::string> IndexFollower::open_current() {
     IndexLocation location(data_dir_);
     auto current = location.current();
-    if (!current) return rebuild("no index yet");
+    if (!current) return "no index yet";
     try {
         auto w = std::make_unique<Writer>(
             Writer{Xapian::WritableDatabase(current->string(), Xapian::DB_OPEN),
                    current->filename().string()});
         if (w->db.get_metadata(std::string(schema::kMetaFormat)) != schema::kIndexFormat)
-            return rebuild("index format changed");
+            return "index format changed";
         writer_ = std::move(w);
+        return std::nullopt;
     } catch (const Xapian::DatabaseLockError&) {
         throw;  // another process is writing this generation: not ours to fix
     } catch (const Xapian::DatabaseError& e) {
-        return rebuild("index unreadable: " + e.get_msg());
+        if (transient(e)) throw;
+        return "index unreadable: " + e.get_msg();
     }
 }
 
@@ -99,14 +152,22 @@ void IndexFollower::run() {
     bool first = true;
     while (true) {
         std::string reason;
+        bool waiting_to_rebuild = false;
         {
             std::unique_lock lock(mutex_);
+            auto rebuild_due = [&] {
+                return !rebuild_reason_.empty() &&
+                       std::chrono::steady_clock::now() >= rebuild_after_;
+            };
             if (!first)
                 wake_.wait_for(lock, std::chrono::milliseconds(200),
-                               [&] { return stop_ || pending_ || !rebuild_reason_.empty(); });
+                               [&] { return stop_ || pending_ || rebuild_due(); });
             if (stop_) return;
             pending_ = false;
-            reason.swap(rebuild_reason_);
+            if (rebuild_due()) reason.swap(rebuild_reason_);
+            // A rebuild that failed waits for its time; opening meanwhile
+            // would find no index and rebuild at once.
+            waiting_to_rebuild = !rebuild_reason_.empty();
         }
         first = false;
         if (store_.read_only()) {
@@ -119,13 +180,15 @@ void IndexFollower::run() {
         try {
             if (!reason.empty()) {
                 rebuild(reason);
+            } else if (waiting_to_rebuild) {
+                continue;
             } else {
                 IndexLocation location(data_dir_);
                 auto current = location.current();
                 // Another process published a new generation: follow it.
                 if (!writer_ || !current || writer_->generation != current->filename().string()) {
                     writer_.reset();
-                    open_or_rebuild();
+                    if (auto why = open_current()) rebuild(*why);
                     if (callbacks_.committed) callbacks_.committed();
                 }
             }

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -44,8 +45,9 @@ class IndexFollower {
 
   private:
     void run();
-    void open_or_rebuild();
-    void rebuild(const std::string& reason);
+    std::optional<std::string> open_current();
+    void rebuild(std::string reason);
+    void retry_rebuild_later(const std::string& reason, const std::string& failure);
 
     const Store& store_;
     const std::filesystem::path data_dir_;
@@ -55,6 +57,8 @@ class IndexFollower {
     std::condition_variable wake_, progress_;
     bool stop_ = false, pending_ = false, told_read_only_ = false;
     std::string rebuild_reason_;
+    std::chrono::steady_clock::time_point rebuild_after_{};  // not before: after a failure
+    std::chrono::seconds rebuild_backoff_{0};
     std::atomic<std::int64_t> applied_{-1};
     struct Writer;
     std::unique_ptr<Writer> writer_;

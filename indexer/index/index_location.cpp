@@ -4,7 +4,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 
 #include "util/error.h"
@@ -35,11 +37,30 @@ std::string timestamp() {
 IndexLocation::IndexLocation(const fs::path& data_dir) : root_(data_dir / "index") {}
 
 std::optional<fs::path> IndexLocation::current() const {
-    std::ifstream in(root_ / kCurrentFile);
-    std::string name;
-    if (!in || !std::getline(in, name) || name.empty()) return std::nullopt;
+    // Only "no such file" means there is no index. Any other failure (out of
+    // file descriptors or memory, the file being replaced) is passing: taken
+    // for "no index", it started a rebuild that failed the same way and left
+    // search down for good.
+    const fs::path pointer = root_ / kCurrentFile;
+    int fd = ::open(pointer.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+        throw IndexNotReady(std::string("the search index cannot be opened just now (") +
+                            std::strerror(errno) + "); try again");
+    }
+    char buffer[256];
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    const int read_errno = errno;
+    ::close(fd);
+    if (n < 0)
+        throw IndexNotReady(std::string("the search index cannot be opened just now (") +
+                            std::strerror(read_errno) + "); try again");
+    std::string name(buffer, static_cast<std::size_t>(n));
+    name = name.substr(0, name.find('\n'));
+    if (name.empty()) return std::nullopt;
+    // The message may reach a client: it names no server path.
     if (name.find('/') != std::string::npos || name.find("..") != std::string::npos)
-        throw StoreError("index pointer " + (root_ / kCurrentFile).string() + " is damaged");
+        throw StoreError("the index pointer (index/CURRENT) is damaged");
     return root_ / name;
 }
 

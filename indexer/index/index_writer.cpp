@@ -109,6 +109,20 @@ std::int64_t applied_seq(const Xapian::Database& db) {
     return v.empty() ? 0 : std::stoll(v);
 }
 
+namespace {
+
+struct RemovedUnlessPublished {
+    std::vector<fs::path> paths;
+    bool published = false;
+    ~RemovedUnlessPublished() {
+        if (published) return;
+        std::error_code ec;
+        for (const auto& p : paths) fs::remove_all(p, ec);
+    }
+};
+
+}  // namespace
+
 BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress& progress,
                          const BuildOptions& options) {
     const auto started = std::chrono::steady_clock::now();
@@ -127,6 +141,10 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_every).c_str(), 1);
 
     const fs::path build_dir = location.new_build_dir();
+    const fs::path ready = location.new_build_dir();
+    // Whatever fails from here (out of file descriptors, disk or memory), no
+    // build folder is left behind: stale ones are only swept for dead processes.
+    RemovedUnlessPublished cleanup{{build_dir, ready}};
     fs::create_directories(build_dir);
     std::size_t total = 0;
     for (const auto& [kind, n] : store.counts().published_by_kind) total += n;
@@ -165,16 +183,12 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     } catch (...) {
         queue.abort();
         for (auto& w : workers) w.join();
-        fs::remove_all(build_dir);
         throw;
     }
     queue.close();
     for (auto& w : workers) w.join();
     for (auto& f : failures) {
-        if (f) {
-            fs::remove_all(build_dir);
-            std::rethrow_exception(f);
-        }
+        if (f) std::rethrow_exception(f);
     }
     progress.finish();
 
@@ -202,11 +216,11 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     for (const auto& dir : shard_dirs) fs::remove_all(dir);
 
     // build_dir/db becomes the generation itself.
-    const fs::path ready = location.new_build_dir();
     fs::rename(merged, ready);
     fs::remove_all(build_dir);
     BuildStats stats;
     stats.generation = location.publish(ready);
+    cleanup.published = true;
     stats.documents = done.load();
     stats.shards = threads;
     stats.change_seq = seq;

@@ -226,7 +226,8 @@ auto SearchService::with_handle(F&& fn) {
         } catch (const Xapian::DatabaseOpeningError& e) {
             h.db.reset();
             if (attempt >= 1)
-                throw IndexNotReady("the search index cannot be opened: " + e.get_msg());
+                // Xapian's message names files on the server: not for clients.
+                throw IndexNotReady("the search index cannot be opened just now; try again");
             // The generation may just have been replaced; read CURRENT again.
             h.checked = {};
         } catch (const Xapian::DatabaseCorruptError& e) {

@@ -37,10 +37,20 @@ class RawSocket {
   public:
     using Clock = std::chrono::steady_clock;
 
-    // Connects to 127.0.0.1:port; throws when it cannot.
-    explicit RawSocket(int port) {
+    // Connects to 127.0.0.1:port, from the loopback address `from` when one
+    // is given (the server then sees another client); throws when it cannot.
+    explicit RawSocket(int port, const char* from = nullptr) {
         fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         if (fd_ < 0) throw std::runtime_error("socket() failed");
+        if (from) {
+            sockaddr_in source{};
+            source.sin_family = AF_INET;
+            ::inet_pton(AF_INET, from, &source.sin_addr);
+            if (::bind(fd_, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+                ::close(fd_);
+                throw std::runtime_error(std::string("cannot bind to ") + from);
+            }
+        }
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_port = htons(static_cast<std::uint16_t>(port));
