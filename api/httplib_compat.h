@@ -40,7 +40,7 @@ class RequestStream : public httplib::Stream {
     // httplib 0.11.4 answers 500 to any request whose socket number is at or
     // above FD_SETSIZE (1024), because its own reads use select(2). Ours do
     // not, so the socket is not shown to it. Pinned by "2,000 held
-    // connections do not delay others" (hostile_gate_test.cpp), which holds
+    // connections do not delay others" (api_transport_test.cpp), which holds
     // more than 1,024 sockets open while probing.
     socket_t socket() const override { return INVALID_SOCKET; }
 

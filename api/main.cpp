@@ -33,15 +33,16 @@ void stop_on_signals(lc::api::ConnectionGate& gate) {
 }
 
 // Connections the file limit allows, leaving descriptors for the index (a
-// few per pooled handle), the catalog, the page's files and a rebuild.
+// few per pooled handle), the catalog, the page's files and a rebuild. An
+// operator's --max-connections is taken as given.
 std::size_t connection_capacity(int configured) {
+    if (configured > 0) return static_cast<std::size_t>(configured);
     constexpr std::size_t kReserved = 256;
     rlimit limit{};
     std::size_t files = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
                             ? static_cast<std::size_t>(limit.rlim_cur)
                             : 65536;
-    std::size_t allowed = files > kReserved + 16 ? files - kReserved : 16;
-    return configured > 0 ? std::min(allowed, static_cast<std::size_t>(configured)) : allowed;
+    return files > kReserved + 16 ? files - kReserved : 16;
 }
 
 constexpr std::size_t kRequestsPerConnection = 1000;

@@ -376,7 +376,7 @@ TEST_CASE("api write: two editors with the same If-Match make exactly one 200 an
         std::size_t winner = replies[0].status == 200 ? 0 : 1;
         json conflict = require_error(replies[1 - winner], 412, "revision_conflict", "If-Match");
         CHECK(conflict["error"]["current_revision"] == revision + 1);
-        json stored = get_entry(http, kSlug);
+        json stored = get_entry(http, kSlug, a);  // updated_by is for editors only
         CHECK(stored["revision"] == revision + 1);
         CHECK(entry_fields(stored) == bodies[winner]);
         CHECK(stored["updated_by"] == (winner == 0 ? "editor-a" : "editor-b"));
@@ -422,7 +422,7 @@ TEST_CASE("api write: missing unknown and revoked tokens are 401", "[api][write]
     CHECK(http.get("/api/search?q=x").status == 200);
 }
 
-TEST_CASE("api write: after five failed sign-ins a client gets 429 with Retry-After",
+TEST_CASE("api write: after five failed sign-ins a client's failures get 429 with Retry-After",
           "[api][write]") {
     ApiServer api;
     Http& http = api.http();
@@ -438,11 +438,9 @@ TEST_CASE("api write: after five failed sign-ins a client gets 429 with Retry-Af
     require_error(r, 429, "too_many_attempts");
     REQUIRE(std::regex_match(r.header("Retry-After"), std::regex("[1-9][0-9]*")));
     CHECK(std::stoi(r.header("Retry-After")) <= 60);
-    // Even the right token waits; public reads do not.
-    require_error(send(http, "POST", "/api/entries", entry, bearer(token)), 429,
-                  "too_many_attempts");
-    require_error(http.get("/api/entries/dinh-pu-ta-leng", bearer(token)), 429,
-                  "too_many_attempts");
+    // Only failures are refused: the right token from the same client works
+    // (issue 14: strangers behind one proxy could lock every editor out).
+    CHECK(http.get("/api/entries/dinh-pu-ta-leng", bearer(token)).status == 200);
     CHECK(http.get("/api/entries/dinh-pu-ta-leng").status == 200);
     CHECK(http.get("/api/search?q=x").status == 200);
     require_error(http.get(entry_path()), 404, "not_found");
