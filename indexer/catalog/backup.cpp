@@ -100,11 +100,17 @@ CatalogFileCounts back_up_catalog(const fs::path& data_dir, const fs::path& outp
             require_intact(copy, output);
             counts = counts_of(copy);
         }
+        // As readable as the catalog it copies (drafts, token hashes), no more.
+        fs::permissions(partial, fs::status(source_file).permissions());
         fsync_path(partial, false);
         fs::rename(partial, output);
         fsync_path(output.has_parent_path() ? output.parent_path() : fs::path("."), true);
         return counts;
     } catch (const SQLite::Exception& e) {
+        remove_sqlite_file(partial);
+        throw StoreError("backup of " + source_file.string() + " to " + output.string() +
+                         " failed: " + e.what());
+    } catch (const fs::filesystem_error& e) {
         remove_sqlite_file(partial);
         throw StoreError("backup of " + source_file.string() + " to " + output.string() +
                          " failed: " + e.what());
