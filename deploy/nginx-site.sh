@@ -66,6 +66,20 @@ PAGE_HEADERS="$HSTS
         add_header X-Frame-Options DENY always;
         add_header Cross-Origin-Opener-Policy same-origin always;"
 
+# Slow and oversized clients are nginx's to absorb: it holds thousands of idle
+# connections cheaply and passes lc-api only complete requests. Set in each
+# server, so other sites on the machine keep their own.
+CLIENT_LIMITS="client_header_timeout 10s;
+    client_body_timeout 10s;
+    send_timeout 15s;
+    keepalive_timeout 30s;
+    client_header_buffer_size 1k;
+    large_client_header_buffers 4 8k;
+    client_max_body_size 1m;
+    server_tokens off;
+    limit_conn_status 429;
+    limit_req_status 429;"
+
 cat <<EOF
 # Lai Châu Explorer front door, rendered by deploy/nginx-site.sh.
 
@@ -73,19 +87,6 @@ cat <<EOF
 # over either limit gets 429, as lc-api's own limits answer.
 limit_conn_zone \$binary_remote_addr zone=lc_conn_per_client:10m;
 limit_req_zone \$binary_remote_addr zone=lc_api_per_client:10m rate=20r/s;
-limit_conn_status 429;
-limit_req_status 429;
-
-# Slow and oversized clients are nginx's to absorb: it holds thousands of idle
-# connections cheaply and passes lc-api only complete requests.
-client_header_timeout 10s;
-client_body_timeout 10s;
-send_timeout 15s;
-keepalive_timeout 30s;
-client_header_buffer_size 1k;
-large_client_header_buffers 4 8k;
-client_max_body_size 1m;
-server_tokens off;
 
 upstream lc_api {
 $(for u in "${UPSTREAMS[@]}"; do echo "    server $u max_fails=3 fail_timeout=10s;"; done)
@@ -95,6 +96,7 @@ $(for u in "${UPSTREAMS[@]}"; do echo "    server $u max_fails=3 fail_timeout=10
 server {
     $LISTEN_HTTP
     server_name $SERVER_NAME;
+    $CLIENT_LIMITS
     $ACME_LOCATION
     location / {
         return 301 https://${HTTPS_AUTHORITY}\$request_uri;
@@ -113,6 +115,7 @@ server {
     ssl_session_timeout 1d;
     ssl_session_tickets off;
 
+    $CLIENT_LIMITS
     limit_conn lc_conn_per_client 32;
 
     # The API, the health check and the API description: lc-api. It sees the
