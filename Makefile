@@ -17,11 +17,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages. Build: the compiler, CMake and the libraries the engine and
 # server link. Test: clang (sanitizer and libFuzzer build), Chromium and
 # Node.js (browser tests), wrk (load tests), Python's Xapian bindings
-# (the indexing peer in the benchmark).
+# (the indexing peer in the benchmark), nginx and openssl (the front door
+# test, tests/deploy/).
 BUILD_PACKAGES := g++ cmake ninja-build pkg-config libxapian-dev libcpp-httplib-dev zlib1g-dev libsqlitecpp-dev \
                   libsqlite3-dev catch2 libicu-dev nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
                   libcli11-dev python3
-TEST_PACKAGES  := clang clang-format libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl
+TEST_PACKAGES  := clang clang-format libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl \
+                  nginx openssl
 
 .PHONY: run test build asan fuzz bench loadtest data deps deps-test web-deps format format-check clean
 

@@ -17,5 +17,7 @@ void register_index(CLI::App& app, Run& run);
 void register_stats(CLI::App& app, Run& run);
 void register_search(CLI::App& app, Run& run);
 void register_token(CLI::App& app, Run& run);
+void register_backup(CLI::App& app, Run& run);
+void register_restore(CLI::App& app, Run& run);
 
 }  // namespace lc::cli

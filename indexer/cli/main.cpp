@@ -1,5 +1,5 @@
 // lc-indexer: the catalog's command line (import, validate, export, index,
-// stats, search, token, normalize).
+// stats, search, token, backup, restore, normalize).
 #include <xapian.h>
 
 #include <iostream>
@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     lc::cli::register_stats(app, run);
     lc::cli::register_search(app, run);
     lc::cli::register_token(app, run);
+    lc::cli::register_backup(app, run);
+    lc::cli::register_restore(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

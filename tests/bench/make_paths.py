@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns gen_corpus queries into request paths for wrk.
+"""Turns synthetic_catalog.py queries into request paths for wrk.
 
 usage: make_paths.py QUERIES.txt [--corpus CORPUS.jsonl] [--mix] > paths.txt
 Plain: one /api/search?q=... per query. --mix: also /api/suggest with the

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: indexing and search benchmarks on generated corpora.
 #
-# For each size (default 10,000 and 100,000 entries of gen_corpus.py --seed 1):
+# For each size (default 10,000 and 100,000 entries of
+# tests/support/synthetic_catalog.py --seed 1):
 #   import and index throughput, peak memory and index size (lc-indexer);
 #   the Python-bindings peer indexing the same texts (tests/bench/peer_index.py);
 #   in-process search latency with exact facets beside SQLite FTS5, and how
@@ -18,7 +19,7 @@ SIZES=("${@:-10000 100000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-GEN="${LC_SHARED_DIR:-$ROOT/../shared}/bench/gen_corpus.py"
+GEN="$ROOT/tests/support/synthetic_catalog.py"
 OUT="$BUILD/bench"
 WRK_SECONDS=${WRK_SECONDS:-20}
 mkdir -p "$OUT"

@@ -58,7 +58,7 @@ std::vector<std::string> read_lines(const std::string& path) {
     return out;
 }
 
-// gen_corpus queries: a line in double quotes is a phrase, otherwise AND the words.
+// synthetic_catalog.py queries: a line in double quotes is a phrase, otherwise AND the words.
 std::string fts_query(const std::string& q) {
     if (q.size() >= 2 && q.front() == '"' && q.back() == '"') return q;
     std::istringstream words(q);

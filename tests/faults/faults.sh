@@ -34,7 +34,7 @@ prepare() {  # prepare DATA [GENERATED]
     local data=$1 generated=${2:-0}
     local extra=()
     if [ "$generated" -gt 0 ]; then
-        python3 "${LC_SHARED_DIR:-$ROOT/../shared}/bench/gen_corpus.py" --count "$generated" --seed 3 |
+        python3 "$ROOT/tests/support/synthetic_catalog.py" --count "$generated" --seed 3 |
             sed 's/"slug":"\([^"]*\)"/"slug":"gen-\1"/' > "$WORK/generated.jsonl"
         extra=("$WORK/generated.jsonl")
     fi

@@ -249,8 +249,8 @@ TEST_CASE("cli: export then import into a fresh data folder gives the same expor
 }
 
 TEST_CASE("cli: the generated benchmark corpus imports unchanged", "[cli]") {
-    // The shared folder is part of the environment (CMake's LC_SHARED_DIR).
-    const fs::path generator = fs::path(LC_SHARED_DIR) / "bench" / "gen_corpus.py";
+    const fs::path generator =
+        fs::path(LC_SOURCE_DIR) / "tests" / "support" / "synthetic_catalog.py";
     REQUIRE(fs::exists(generator));
     TempDir dir;
     auto gen = lc::test::run_command(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: lc-api on loopback with the real content plus GENERATED entries
-# from gen_corpus.py, wrk at 64 connections for SECONDS over the generated
+# by tests/support/synthetic_catalog.py, wrk at 64 connections for SECONDS over the generated
 # query set mixed with suggest and entry requests, while an editor writes one
 # change per second. Fails on any socket error, any non-2xx answer, any failed
 # editor write, or server memory growing 10% or more during the run (unless
@@ -24,7 +24,7 @@ SECONDS_TO_RUN=${2:?seconds}
 GENERATED=${3:-100000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-GEN="${LC_SHARED_DIR:-$ROOT/../shared}/bench/gen_corpus.py"
+GEN="$ROOT/tests/support/synthetic_catalog.py"
 OUT="$BUILD/load/run-$GENERATED"
 INDEXER="$BUILD/indexer/lc-indexer"
 API="$BUILD/api/lc-api"
@@ -33,8 +33,8 @@ rm -f "$OUT/editor.stop"
 CORPUS="$OUT/corpus.jsonl"
 DATA="$OUT/data"
 
-# Generated entries may reuse a real entry's slug (the generator knows the
-# province's place names); those get a "-gen" suffix so both can be imported.
+# A generated entry could happen to take a real entry's slug; such an entry
+# gets a "-gen" suffix so both can be imported.
 if [ ! -s "$CORPUS" ]; then
     python3 "$GEN" --count "$GENERATED" --seed 1 | python3 -c '
 import json, os, sys
