@@ -87,7 +87,7 @@ int serve(const lc::api::Config& config) {
         .max_connections = connection_capacity(config.max_connections),
         .per_address = static_cast<std::size_t>(config.max_connections_per_address),
         .request_deadline = std::chrono::seconds(config.request_timeout_s),
-        .idle = std::chrono::seconds(config.keep_alive_s),
+        .idle = std::chrono::seconds(config.read_timeout_s),
         .max_body_bytes = config.max_body_bytes};
     gate = std::make_unique<lc::api::ConnectionGate>(
         limits,
