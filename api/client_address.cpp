@@ -74,7 +74,7 @@ TrustedProxies::TrustedProxies(const std::vector<std::string>& cidrs) {
         std::string_view text = cidr;
         std::size_t slash = text.find('/');
         auto address = parse_address(text.substr(0, slash));
-        if (!address) throw Error("--trusted-proxy " + cidr + ": not an IPv4 or IPv6 address");
+        if (!address) throw Error(cidr + ": not an IPv4 or IPv6 address");
         const bool v4 = text.substr(0, slash).find(':') == std::string_view::npos;
         Range r{*address, 128};
         if (slash != std::string_view::npos) {
@@ -83,8 +83,7 @@ TrustedProxies::TrustedProxies(const std::vector<std::string>& cidrs) {
             auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), bits);
             if (ec != std::errc() || end != digits.data() + digits.size() || bits < 0 ||
                 bits > (v4 ? 32 : 128))
-                throw Error("--trusted-proxy " + cidr + ": the prefix length must be 0-" +
-                            (v4 ? "32" : "128"));
+                throw Error(cidr + ": the prefix length must be 0-" + (v4 ? "32" : "128"));
             r.bits = v4 ? 96 + bits : bits;
         }
         ranges_.push_back(r);

@@ -33,7 +33,8 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
     app.add_option("--port", c.port, "Port to listen on (0: any free port, printed at start)")
         ->check(CLI::Range(0, 65535));
     app.add_option("--web", c.web, "Folder of the web page ('' for none)");
-    app.add_option("--threads", c.threads, "Most HTTP worker threads (one per open connection)")
+    app.add_option("--threads", c.threads,
+                   "Most HTTP worker threads (one per request being answered)")
         ->check(CLI::Range(2, 1024));
     app.add_option("--cache-mb", c.cache_mb, "Megabytes of recent search answers kept (0: none)")
         ->check(CLI::Range(0, 4096));

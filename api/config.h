@@ -14,7 +14,7 @@ struct Config {
     int port = 8080;                        // LC_PORT, --port
     std::filesystem::path web = "web";      // LC_WEB, --web: the page's files ("" to serve none)
     int threads = 256;                      // LC_THREADS, --threads: most HTTP worker threads
-                                            // (one per open connection; idle ones exit)
+                                            // (one per request being answered; idle ones exit)
     int cache_mb = 32;  // LC_CACHE_MB, --cache-mb: recent search answers kept (0: none)
     int posting_cache_mb =
         256;  // LC_POSTING_CACHE_MB, --posting-cache-mb: decoded posting lists kept

@@ -377,6 +377,8 @@ struct ConnectionGate::State {
         const std::size_t total = c.head_end + c.body_length;
         r.bytes = c.in.substr(0, total);
         c.in.erase(0, total);
+        // A kept-alive connection does not go on holding a large body's buffer.
+        if (c.in.capacity() > limits.max_head_bytes) c.in.shrink_to_fit();
         r.peer = c.peer;
         r.continue_sent = c.continue_sent;
         r.served = c.served++;

@@ -39,7 +39,7 @@ class RequestStream : public httplib::Stream {
     void get_local_ip_and_port(std::string& ip, int& port) const override;
     // httplib 0.11.4 answers 500 to any request whose socket number is at or
     // above FD_SETSIZE (1024), because its own reads use select(2). Ours do
-    // not, so the socket is not shown to it. Pinned by "2,000 held
+    // not, so the socket is not shown to it. Pinned by "2000 held
     // connections do not delay others" (api_transport_test.cpp), which holds
     // more than 1,024 sockets open while probing.
     socket_t socket() const override { return INVALID_SOCKET; }

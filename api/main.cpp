@@ -87,7 +87,7 @@ int serve(const lc::api::Config& config) {
         .max_connections = connection_capacity(config.max_connections),
         .per_address = static_cast<std::size_t>(config.max_connections_per_address),
         .request_deadline = std::chrono::seconds(config.request_timeout_s),
-        .idle = std::chrono::seconds(config.keep_alive_s),
+        .idle = std::chrono::seconds(config.read_timeout_s),
         .max_body_bytes = config.max_body_bytes};
     gate = std::make_unique<lc::api::ConnectionGate>(
         limits,
@@ -122,7 +122,7 @@ int serve(const lc::api::Config& config) {
 
 int main(int argc, char** argv) {
     // glibc gives busy threads their own malloc arenas (up to 8 per core) and
-    // keeps what they free; with one worker per open connection that grew the
+    // keeps what they free; when each open connection had its own worker, that grew the
     // server by 150 MB under load before it levelled off. Four arenas keep it
     // flat at no measurable cost in throughput.
     mallopt(M_ARENA_MAX, 4);

@@ -91,11 +91,22 @@ void IndexFollower::rebuild(std::string reason) {
             if (callbacks_.log)
                 callbacks_.log("search index rebuilt: " + std::to_string(stats.documents) +
                                " entries in " + std::to_string(stats.seconds) + " s");
+        } catch (const Xapian::Error& e) {
+            retry_rebuild_later(reason, "the rebuild failed: " + e.get_description());
+            return;
         } catch (const std::exception& e) {
             retry_rebuild_later(reason, std::string("the rebuild failed: ") + e.what());
             return;
         }
-        auto damaged = open_current();
+        std::optional<std::string> damaged;
+        try {
+            damaged = open_current();
+        } catch (...) {
+            // Published, but not open for writing just now (a passing
+            // failure, retried by run()): searches open it on their own.
+            if (callbacks_.rebuilt) callbacks_.rebuilt();
+            throw;
+        }
         if (!damaged) break;
         if (attempt >= kAttempts) {
             retry_rebuild_later(reason, "the rebuilt index cannot be opened: " + *damaged);

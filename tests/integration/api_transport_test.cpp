@@ -79,7 +79,7 @@ struct Served {
 
 }  // namespace
 
-TEST_CASE("2,000 held connections do not delay others", "[api][transport]") {
+TEST_CASE("2000 held connections do not delay others", "[api][transport]") {
     allow_files(8192);
     // The per-address cap is lifted so that the gate itself holds all 2,000.
     Served s({"--max-connections-per-address", "5000", "--request-timeout", "30"});
