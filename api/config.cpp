@@ -1,46 +1,35 @@
 #include "api/config.h"
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
+
+#include "cli/parse_errors.h"
 
 namespace lc::api {
 
-namespace {
-void from_env(const char* name, auto& field) {
-    const char* v = std::getenv(name);
-    if (!v || !*v) return;
-    if constexpr (std::is_same_v<std::decay_t<decltype(field)>, int>)
-        field = std::atoi(v);
-    else
-        field = v;
-}
-}  // namespace
-
 bool load_config(int argc, char** argv, Config& c, int& exit_code) {
-    from_env("LC_DATA", c.data);
-    from_env("LC_HOST", c.host);
-    from_env("LC_PORT", c.port);
-    from_env("LC_WEB", c.web);
-    from_env("LC_THREADS", c.threads);
-    from_env("LC_CACHE_MB", c.cache_mb);
-    from_env("LC_POSTING_CACHE_MB", c.posting_cache_mb);
     CLI::App app{"lc-api: the Lai Châu Explorer HTTP server"};
-    app.add_option("--data", c.data, "Data folder (catalog and index)");
-    app.add_option("--host", c.host, "Address to listen on");
+    // Each option reads its LC_* variable through CLI11, so the environment
+    // passes the same checks as the flag, and a flag given wins over it.
+    app.add_option("--data", c.data, "Data folder (catalog and index)")->envname("LC_DATA");
+    app.add_option("--host", c.host, "Address to listen on")->envname("LC_HOST");
     app.add_option("--port", c.port, "Port to listen on (0: any free port, printed at start)")
+        ->envname("LC_PORT")
         ->check(CLI::Range(0, 65535));
-    app.add_option("--web", c.web, "Folder of the web page ('' for none)");
+    app.add_option("--web", c.web, "Folder of the web page ('' for none)")->envname("LC_WEB");
     app.add_option("--threads", c.threads, "Most HTTP worker threads (one per open connection)")
+        ->envname("LC_THREADS")
         ->check(CLI::Range(2, 1024));
     app.add_option("--cache-mb", c.cache_mb, "Megabytes of recent search answers kept (0: none)")
+        ->envname("LC_CACHE_MB")
         ->check(CLI::Range(0, 4096));
     app.add_option("--posting-cache-mb", c.posting_cache_mb,
                    "Megabytes of decoded posting lists kept, for large catalogs (0: none)")
+        ->envname("LC_POSTING_CACHE_MB")
         ->check(CLI::Range(0, 4096));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        exit_code = app.exit(e);
+        exit_code = cli::exit_on_parse_error("lc-api", app, e, argc, argv);
         return false;
     }
     return true;
