@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <cmath>
+#include <cstdint>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,13 @@ nlohmann::json error_body(const std::string& code, const std::string& message,
              {{"code", code},
               {"message", message},
               {"parameter", parameter ? nlohmann::json(*parameter) : nullptr}}}};
+}
+
+// 200, not 200.0, for the bounds that are whole numbers.
+nlohmann::json bound(double value) {
+    double whole = std::trunc(value);
+    if (whole == value && std::abs(whole) < 1e15) return static_cast<std::int64_t>(whole);
+    return value;
 }
 
 void send(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -48,7 +57,11 @@ int write_current_exception(httplib::Response& res) {
         nlohmann::json fields = nlohmann::json::array();
         for (const auto& f : e.errors()) {
             if (fields.size() == kMaxFieldsShown) break;
-            fields.push_back({{"path", f.path}, {"message", f.message}});
+            nlohmann::json field = {
+                {"path", f.path}, {"code", to_string(f.code)}, {"message", f.message}};
+            if (f.min) field["min"] = bound(*f.min);
+            if (f.max) field["max"] = bound(*f.max);
+            fields.push_back(std::move(field));
         }
         body["error"]["fields"] = fields;
         if (e.errors().size() > kMaxFieldsShown)

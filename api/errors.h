@@ -1,5 +1,5 @@
-// HTTP errors: one shape for every error body, and one table (error_response)
-// that maps each engine error type to its status.
+// HTTP errors: one shape for every error body, and one table
+// (write_current_exception) that maps each engine error type to its status.
 #pragma once
 
 #include <httplib.h>

@@ -64,8 +64,8 @@ void put_entry(App& app, const httplib::Request& req, httplib::Response& res) {
     nlohmann::json body = json_body(req);
     if (body.is_object() && !body.contains("slug")) body["slug"] = slug;
     if (body.is_object() && body["slug"] != slug)
-        throw ValidationError(
-            std::vector<FieldError>{{"slug", "does not match the address (" + slug + ")"}});
+        throw ValidationError(std::vector<FieldError>{
+            {"slug", FieldCode::not_allowed, "does not match the address (" + slug + ")"}});
     Entry entry = entry_from_json(body);
     send_entry(app, res, 200, app.store.replace(entry, if_match(req), editor.name));
 }

@@ -300,8 +300,8 @@ StoredEntry Store::replace(const Entry& entry, std::optional<std::int64_t> expec
 StoredEntry Store::patch(std::string_view slug, const json& merge_patch,
                          std::optional<std::int64_t> expected, const std::string& author) {
     if (!merge_patch.is_object())
-        throw ValidationError(
-            std::vector<FieldError>{{"", "a patch must be a JSON object of the fields to change"}});
+        throw ValidationError(std::vector<FieldError>{
+            {"", FieldCode::wrong_type, "a patch must be a JSON object of the fields to change"}});
     return write([&] {
         auto current = find_locked(slug);
         if (!current || current->deleted) throw NotFound("no entry '" + std::string(slug) + "'");
@@ -309,8 +309,8 @@ StoredEntry Store::patch(std::string_view slug, const json& merge_patch,
         json merged = json::parse(to_canonical_json(current->entry));
         merged.merge_patch(merge_patch);
         if (merged.value("slug", json()) != json(std::string(slug)))
-            throw ValidationError(
-                std::vector<FieldError>{{"slug", "the slug of an entry cannot be changed"}});
+            throw ValidationError(std::vector<FieldError>{
+                {"slug", FieldCode::not_allowed, "the slug of an entry cannot be changed"}});
         Entry entry = entry_from_json(merged);
         if (current->entry == entry) return *current;
         return write_version(entry, current, false, "update", author);

@@ -31,6 +31,10 @@ bool is_slug(std::string_view s) {
     return true;
 }
 
+std::string slug_rule(const std::string& s) {
+    return "'" + s + "' must be lowercase letters a-z, digits and single hyphens";
+}
+
 const char* type_name(const json& v) {
     switch (v.type()) {
         case json::value_t::null:
@@ -55,8 +59,9 @@ class Checker {
   public:
     std::vector<FieldError> errors;
 
-    void fail(std::string path, std::string message) {
-        errors.push_back({std::move(path), std::move(message)});
+    void fail(std::string path, FieldCode code, std::string message,
+              std::optional<double> min = std::nullopt, std::optional<double> max = std::nullopt) {
+        errors.push_back({std::move(path), code, std::move(message), min, max});
     }
 
     // A string field: valid UTF-8, no control characters (line breaks and
@@ -64,12 +69,13 @@ class Checker {
     std::optional<std::string> text(const json& v, const std::string& path, std::size_t max,
                                     bool multiline = false, bool max_is_bytes = false) {
         if (!v.is_string()) {
-            fail(path, std::string("expected a string, got ") + type_name(v));
+            fail(path, FieldCode::wrong_type,
+                 std::string("expected a string, got ") + type_name(v));
             return std::nullopt;
         }
         const auto& raw = v.get_ref<const std::string&>();
         if (auto bad = utf8::find_invalid(raw)) {
-            fail(path, "invalid UTF-8 at byte " + std::to_string(*bad));
+            fail(path, FieldCode::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(*bad));
             return std::nullopt;
         }
         // Control characters: C0 (line breaks and tabs allowed where
@@ -80,7 +86,7 @@ class Checker {
             bool c1 =
                 c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) <= 0x9F;
             if ((c < 0x20 && !allowed_blank) || c == 0x7F || c1) {
-                fail(path, "contains a control character");
+                fail(path, FieldCode::control_character, "contains a control character");
                 return std::nullopt;
             }
         }
@@ -91,9 +97,10 @@ class Checker {
                                        : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
         std::size_t size = max_is_bytes ? s.size() : utf8::length(s);
         if (size > max) {
-            fail(path, "too long: " + std::to_string(size) +
-                           (max_is_bytes ? " bytes" : " characters") + ", at most " +
-                           std::to_string(max));
+            fail(path, max_is_bytes ? FieldCode::too_large : FieldCode::too_long,
+                 "too long: " + std::to_string(size) + (max_is_bytes ? " bytes" : " characters") +
+                     ", at most " + std::to_string(max),
+                 std::nullopt, static_cast<double>(max));
             return std::nullopt;
         }
         return s;
@@ -104,17 +111,18 @@ class Checker {
         LocalizedText out;
         auto it = obj.find(field);
         if (it == obj.end() || it->is_null()) {
-            if (vi_required) fail(field + ".vi", "required");
+            if (vi_required) fail(field + ".vi", FieldCode::required, "required");
             return out;
         }
         if (!it->is_object()) {
-            fail(field,
+            fail(field, FieldCode::wrong_type,
                  std::string("expected an object with \"vi\" and \"en\", got ") + type_name(*it));
             return out;
         }
         for (const auto& [lang, value] : it->items()) {
             if (lang != "vi" && lang != "en")
-                fail(field + "." + lang, "unknown language (use vi or en)");
+                fail(field + "." + lang, FieldCode::unknown_field,
+                     "unknown language (use vi or en)");
         }
         for (const char* lang : {"vi", "en"}) {
             std::string path = field + "." + lang;
@@ -124,7 +132,7 @@ class Checker {
                 (lang[0] == 'v' ? out.vi : out.en) = *s;
         }
         if (vi_required && out.vi.empty() && !has_error_at(field + ".vi"))
-            fail(field + ".vi", "required");
+            fail(field + ".vi", FieldCode::required, "required");
         return out;
     }
 
@@ -134,12 +142,15 @@ class Checker {
         auto it = obj.find(field);
         if (it == obj.end() || it->is_null()) return out;
         if (!it->is_array()) {
-            fail(field, std::string("expected a list, got ") + type_name(*it));
+            fail(field, FieldCode::wrong_type,
+                 std::string("expected a list, got ") + type_name(*it));
             return out;
         }
         if (it->size() > limits::kListItems) {
-            fail(field, "too many items: " + std::to_string(it->size()) + ", at most " +
-                            std::to_string(limits::kListItems));
+            fail(field, FieldCode::too_many,
+                 "too many items: " + std::to_string(it->size()) + ", at most " +
+                     std::to_string(limits::kListItems),
+                 std::nullopt, static_cast<double>(limits::kListItems));
             return out;
         }
         std::set<std::string> seen;
@@ -148,11 +159,11 @@ class Checker {
             auto s = text((*it)[i], path, max_chars);
             if (!s) continue;
             if (s->empty()) {
-                fail(path, "empty");
+                fail(path, FieldCode::required, "empty");
             } else if (slugs && !is_slug(*s)) {
-                fail(path, "'" + *s + "' must be lowercase letters a-z, digits and single hyphens");
+                fail(path, FieldCode::invalid_format, slug_rule(*s));
             } else if (!seen.insert(*s).second) {
-                fail(path, "'" + *s + "' is listed twice");
+                fail(path, FieldCode::duplicate, "'" + *s + "' is listed twice");
             } else {
                 out.push_back(*s);
             }
@@ -174,22 +185,67 @@ std::optional<double> number(Checker& c, const json& obj, const std::string& fie
                              const std::string& path) {
     auto it = obj.find(field);
     if (it == obj.end() || it->is_null()) {
-        c.fail(path, "required");
+        c.fail(path, FieldCode::required, "required");
         return std::nullopt;
     }
     if (!it->is_number()) {
-        c.fail(path, std::string("expected a number, got ") + type_name(*it));
+        c.fail(path, FieldCode::wrong_type,
+               std::string("expected a number, got ") + type_name(*it));
         return std::nullopt;
     }
     double d = it->get<double>();
     if (!std::isfinite(d)) {
-        c.fail(path, "not a finite number");
+        c.fail(path, FieldCode::out_of_range, "not a finite number");
         return std::nullopt;
     }
     return d;
 }
 
 }  // namespace
+
+std::string_view to_string(FieldCode code) {
+    // No default: the compiler names a code left out here.
+    switch (code) {
+        case FieldCode::required:
+            return "required";
+        case FieldCode::wrong_type:
+            return "wrong_type";
+        case FieldCode::invalid_utf8:
+            return "invalid_utf8";
+        case FieldCode::control_character:
+            return "control_character";
+        case FieldCode::too_long:
+            return "too_long";
+        case FieldCode::too_large:
+            return "too_large";
+        case FieldCode::too_many:
+            return "too_many";
+        case FieldCode::invalid_format:
+            return "invalid_format";
+        case FieldCode::duplicate:
+            return "duplicate";
+        case FieldCode::out_of_range:
+            return "out_of_range";
+        case FieldCode::unknown_field:
+            return "unknown_field";
+        case FieldCode::unknown_value:
+            return "unknown_value";
+        case FieldCode::not_allowed:
+            return "not_allowed";
+    }
+    return "";
+}
+
+const std::vector<FieldCode>& all_field_codes() {
+    // The enumerators are 0, 1, 2...: the first value without a name is past the end.
+    static const std::vector<FieldCode> codes = [] {
+        std::vector<FieldCode> out;
+        for (int i = 0; !to_string(static_cast<FieldCode>(i)).empty(); ++i)
+            out.push_back(static_cast<FieldCode>(i));
+        return out;
+    }();
+    return codes;
+}
 
 ValidationError::ValidationError(std::vector<FieldError> errors)
     : Error(describe(errors)), errors_(std::move(errors)) {}
@@ -198,30 +254,31 @@ ParsedEntry parse_entry(const json& value) {
     Checker c;
     Entry e;
     if (!value.is_object()) {
-        c.fail("", std::string("expected an object, got ") + type_name(value));
+        c.fail("", FieldCode::wrong_type,
+               std::string("expected an object, got ") + type_name(value));
         return {std::nullopt, std::move(c.errors)};
     }
     for (const auto& [key, v] : value.items())
-        if (!kFields.contains(key)) c.fail(key, "unknown field");
+        if (!kFields.contains(key)) c.fail(key, FieldCode::unknown_field, "unknown field");
 
     if (auto it = value.find("slug"); it == value.end() || it->is_null()) {
-        c.fail("slug", "required");
+        c.fail("slug", FieldCode::required, "required");
     } else if (auto s = c.text(*it, "slug", limits::kSlugChars)) {
         if (!is_slug(*s))
-            c.fail("slug", "'" + *s + "' must be lowercase letters a-z, digits and single hyphens");
+            c.fail("slug", FieldCode::invalid_format, slug_rule(*s));
         else
             e.slug = *s;
     }
 
     bool kind_known = false;
     if (auto it = value.find("kind"); it == value.end() || it->is_null()) {
-        c.fail("kind", "required");
+        c.fail("kind", FieldCode::required, "required");
     } else if (auto s = c.text(*it, "kind", 50)) {
         if (auto k = parse_kind(*s)) {
             e.kind = *k;
             kind_known = true;
         } else {
-            c.fail("kind",
+            c.fail("kind", FieldCode::unknown_value,
                    "unknown kind '" + *s + "' (destination, product, opportunity or event)");
         }
     }
@@ -240,31 +297,38 @@ ParsedEntry parse_entry(const json& value) {
 
     if (auto it = value.find("location"); it != value.end() && !it->is_null()) {
         if (!it->is_object()) {
-            c.fail("location",
+            c.fail("location", FieldCode::wrong_type,
                    std::string("expected an object with lat and lon, got ") + type_name(*it));
         } else {
             for (const auto& [key, v] : it->items())
-                if (key != "lat" && key != "lon") c.fail("location." + key, "unknown field");
+                if (key != "lat" && key != "lon")
+                    c.fail("location." + key, FieldCode::unknown_field, "unknown field");
             auto lat = number(c, *it, "lat", "location.lat");
             auto lon = number(c, *it, "lon", "location.lon");
             bool lat_ok = lat && *lat >= bounds::kMinLat && *lat <= bounds::kMaxLat;
             bool lon_ok = lon && *lon >= bounds::kMinLon && *lon <= bounds::kMaxLon;
-            if (lat && !lat_ok) c.fail("location.lat", "outside Lai Châu (latitude 21.6 to 22.9)");
+            if (lat && !lat_ok)
+                c.fail("location.lat", FieldCode::out_of_range,
+                       "outside Lai Châu (latitude 21.6 to 22.9)", bounds::kMinLat,
+                       bounds::kMaxLat);
             if (lon && !lon_ok)
-                c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
+                c.fail("location.lon", FieldCode::out_of_range,
+                       "outside Lai Châu (longitude 102.2 to 103.9)", bounds::kMinLon,
+                       bounds::kMaxLon);
             if (lat_ok && lon_ok) e.location = Location{*lat, *lon};
         }
     }
 
     if (auto it = value.find("ocop_stars"); it != value.end() && !it->is_null()) {
         if (!it->is_number_integer()) {
-            c.fail("ocop_stars", std::string("expected a whole number, got ") + type_name(*it));
+            c.fail("ocop_stars", FieldCode::wrong_type,
+                   std::string("expected a whole number, got ") + type_name(*it));
         } else if (kind_known && e.kind != Kind::product) {
-            c.fail("ocop_stars", "only products have OCOP stars");
+            c.fail("ocop_stars", FieldCode::not_allowed, "only products have OCOP stars");
         } else {
             auto stars = it->get<long long>();
             if (stars < 3 || stars > 5)
-                c.fail("ocop_stars", "must be 3, 4 or 5");
+                c.fail("ocop_stars", FieldCode::out_of_range, "must be 3, 4 or 5", 3, 5);
             else
                 e.ocop_stars = static_cast<int>(stars);
         }
@@ -272,23 +336,28 @@ ParsedEntry parse_entry(const json& value) {
 
     if (auto it = value.find("season"); it != value.end() && !it->is_null()) {
         if (!it->is_array()) {
-            c.fail("season", std::string("expected a list of months, got ") + type_name(*it));
+            c.fail("season", FieldCode::wrong_type,
+                   std::string("expected a list of months, got ") + type_name(*it));
         } else if (it->size() > 12) {
-            c.fail("season", "at most 12 months, got " + std::to_string(it->size()));
+            c.fail("season", FieldCode::too_many,
+                   "at most 12 months, got " + std::to_string(it->size()), std::nullopt, 12);
         } else {
             std::set<int> months;
             for (std::size_t i = 0; i < it->size(); ++i) {
                 const json& m = (*it)[i];
                 std::string path = "season[" + std::to_string(i) + "]";
                 if (!m.is_number_integer()) {
-                    c.fail(path, std::string("expected a month number, got ") + type_name(m));
+                    c.fail(path, FieldCode::wrong_type,
+                           std::string("expected a month number, got ") + type_name(m));
                     continue;
                 }
                 auto month = m.get<long long>();
                 if (month < 1 || month > 12)
-                    c.fail(path, "month " + std::to_string(month) + " is outside 1-12");
+                    c.fail(path, FieldCode::out_of_range,
+                           "month " + std::to_string(month) + " is outside 1-12", 1, 12);
                 else if (!months.insert(static_cast<int>(month)).second)
-                    c.fail(path, "month " + std::to_string(month) + " is listed twice");
+                    c.fail(path, FieldCode::duplicate,
+                           "month " + std::to_string(month) + " is listed twice");
             }
             e.season.assign(months.begin(), months.end());
         }
@@ -299,7 +368,8 @@ ParsedEntry parse_entry(const json& value) {
             if (auto st = parse_status(*s))
                 e.status = *st;
             else
-                c.fail("status", "unknown status '" + *s + "' (published or draft)");
+                c.fail("status", FieldCode::unknown_value,
+                       "unknown status '" + *s + "' (published or draft)");
         }
     }
 

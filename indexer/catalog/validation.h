@@ -14,9 +14,40 @@
 
 namespace lc {
 
+// What is wrong with a field, as a stable name a client can translate (the
+// message is English, for logs and the command line). A closed set: the API
+// documents it (api/openapi.json, FieldError.code) and the page translates
+// each one (web/js/i18n.js, "fieldError.<code>"); tests check both lists
+// against all_field_codes(). A new rule reuses one of these or adds one here
+// (no explicit values), a case to to_string, the name to the enum in
+// openapi.json, and a message to i18n.js.
+enum class FieldCode {
+    required,           // missing, null or empty
+    wrong_type,         // a JSON type other than the one expected
+    invalid_utf8,       // bytes that are not UTF-8
+    control_character,  // a control character in text
+    too_long,           // more characters than `max`
+    too_large,          // more bytes than `max`
+    too_many,           // more list items than `max`
+    invalid_format,     // a string or list of the wrong shape (e.g. a slug)
+    duplicate,          // a value listed twice
+    out_of_range,       // a number outside [min, max]
+    unknown_field,      // a key the entry shape does not have
+    unknown_value,      // a value outside a fixed list (kind, status)
+    not_allowed,        // valid on its own, not here (OCOP stars on an event)
+};
+
+std::string_view to_string(FieldCode code);
+// Every code, in declaration order.
+const std::vector<FieldCode>& all_field_codes();
+
 struct FieldError {
     std::string path;  // "" for the entry as a whole
+    FieldCode code;
     std::string message;
+    // The bound that was crossed, for too_long/too_large/too_many (max) and
+    // out_of_range (min and max, when the range is fixed).
+    std::optional<double> min{}, max{};
     bool operator==(const FieldError&) const = default;
 };
 

@@ -78,9 +78,13 @@ void register_index(CLI::App& app, Run& run) {
     auto* cmd =
         app.add_subcommand("index", "Rebuild the search index from the catalog and swap it in");
     add_data_option(cmd, o->data);
-    cmd->add_option("--threads", o->threads, "Indexing threads (default: one per core, at most 4)");
+    cmd->add_option("--threads", o->threads, "Indexing threads (default: one per core, at most 4)")
+        ->envname("LC_INDEX_THREADS")
+        ->check(CLI::Range(1u, 4u));
     cmd->add_option("--flush", o->flush,
-                    "Documents per shard between Xapian flushes (default 5000)");
+                    "Documents per shard between Xapian flushes (default 5000)")
+        ->envname("LC_INDEX_FLUSH")
+        ->check(CLI::Range(1u, 10'000'000u));
     cmd->callback([&run, o] { run = [o] { return run_index(*o); }; });
 }
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/parse_errors.h"
 #include "util/error.h"
 
 int main(int argc, char** argv) {
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        return lc::cli::exit_on_parse_error("lc-indexer", app, e, argc, argv);
     }
     // The catch boundary: every engine error becomes a message and exit status 1.
     try {

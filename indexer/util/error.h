@@ -1,6 +1,7 @@
 // The engine's error hierarchy. Every failure the engine reports on purpose is
 // an lc::Error; the HTTP layer maps each type to one status in one table
-// (api/error_mapping.cpp), and the command line prints what() and exits 1.
+// (write_current_exception in api/errors.cpp), and the command line prints
+// what() and exits 1.
 #pragma once
 
 #include <cstddef>

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "api_helpers.h"
+#include "catalog/validation.h"
 
 using namespace lc::test;
 using namespace lc::test::apitest;
@@ -192,5 +193,24 @@ TEST_CASE("api openapi: documented routes and the server's routes are the same",
         }
         CHECK(matched_docs.size() == docs.size());
         CHECK(routes.size() == docs.size());
+    }
+}
+
+TEST_CASE("api openapi: every field error code is documented and translated by the page", "[api]") {
+    json spec = json::parse(read_file(fs::path(LC_SOURCE_DIR) / "api" / "openapi.json"));
+    std::vector<std::string> engine;
+    for (auto code : lc::all_field_codes()) engine.emplace_back(lc::to_string(code));
+    const json& documented =
+        spec.at("components").at("schemas").at("FieldError").at("properties").at("code");
+    CHECK(documented.at("enum").get<std::vector<std::string>>() == engine);
+
+    // The page's strings: one message per code in each language (vi, then en).
+    std::string strings = read_file(fs::path(LC_SOURCE_DIR) / "web" / "js" / "i18n.js");
+    for (const auto& code : engine) {
+        INFO(code);
+        std::string key = "'fieldError." + code + "':";
+        auto first = strings.find(key);
+        CHECK(first != std::string::npos);
+        CHECK(strings.find(key, first + 1) != std::string::npos);
     }
 }

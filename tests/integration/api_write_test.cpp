@@ -51,6 +51,21 @@ std::vector<std::string> field_paths(const json& error_body) {
     return out;
 }
 
+// Each field error's path and code, as "path: code".
+std::set<std::string> field_codes(const json& error_body) {
+    std::set<std::string> out;
+    for (const auto& f : error_body["error"]["fields"])
+        out.insert(f["path"].get<std::string>() + ": " + f["code"].get<std::string>());
+    return out;
+}
+
+// The field error at `path` (null when there is none).
+json field_at(const json& error_body, const std::string& path) {
+    for (const auto& f : error_body["error"]["fields"])
+        if (f["path"] == path) return f;
+    return nullptr;
+}
+
 }  // namespace
 
 TEST_CASE("api write: an editor creates an entry that is searchable within a second",
@@ -124,12 +139,14 @@ TEST_CASE("api write: PUT replaces the whole entry", "[api][write]") {
         json e = require_error(send(http, "PUT", entry_path(), other, bearer(token)), 400,
                                "invalid_entry");
         CHECK(field_paths(e) == std::vector<std::string>{"slug"});
+        CHECK(field_codes(e) == std::set<std::string>{"slug: not_allowed"});
     }
     SECTION("a partial body is not a patch") {
         json partial = {{"kind", "destination"}, {"summary", {{"vi", "Chỉ tóm tắt"}}}};
         json e = require_error(send(http, "PUT", entry_path(), partial, bearer(token)), 400,
                                "invalid_entry");
         CHECK(field_paths(e) == std::vector<std::string>{"name.vi"});
+        CHECK(field_codes(e) == std::set<std::string>{"name.vi: required"});
         CHECK(get_entry(http, kSlug)["revision"] == 2);
     }
     SECTION("an unknown slug is 404") {
@@ -168,10 +185,15 @@ TEST_CASE("api write: PATCH changes only the fields it names", "[api][write]") {
                            bearer(token), kMergePatchType),
                       400, "invalid_entry");
     CHECK(field_paths(e) == std::vector<std::string>{"kind", "season[0]"});
+    CHECK(field_codes(e) ==
+          std::set<std::string>{"kind: unknown_value", "season[0]: out_of_range"});
+    CHECK(field_at(e, "season[0]")["min"] == 1);
+    CHECK(field_at(e, "season[0]")["max"] == 12);
     e = require_error(send(http, "PATCH", entry_path(), {{"slug", "apitest-doi-ten"}},
                            bearer(token), kMergePatchType),
                       400, "invalid_entry");
     CHECK(field_paths(e) == std::vector<std::string>{"slug"});
+    CHECK(field_codes(e) == std::set<std::string>{"slug: not_allowed"});
     require_error(
         send(http, "PATCH", entry_path(), json::array({1}), bearer(token), kMergePatchType), 400,
         "invalid_entry");
@@ -495,6 +517,13 @@ TEST_CASE("api write: an invalid entry is 400 naming every bad field", "[api][wr
         require_error(send(http, "POST", "/api/entries", bad, bearer(token)), 400, "invalid_entry");
     CHECK(field_paths(e) ==
           std::vector<std::string>{"kind", "location.lat", "ocop_stars", "season[0]", "slug"});
+    CHECK(field_codes(e) ==
+          std::set<std::string>{"kind: unknown_value", "location.lat: out_of_range",
+                                "ocop_stars: out_of_range", "season[0]: out_of_range",
+                                "slug: invalid_format"});
+    CHECK(field_at(e, "location.lat")["min"] == 21.6);
+    CHECK(field_at(e, "location.lat")["max"] == 22.9);
+    CHECK_FALSE(field_at(e, "slug").contains("max"));
 
     json stars = sample_entry(kSlug, "zumbrelka");
     stars["ocop_stars"] = 4;
@@ -503,6 +532,8 @@ TEST_CASE("api write: an invalid entry is 400 naming every bad field", "[api][wr
     e = require_error(send(http, "POST", "/api/entries", stars, bearer(token)), 400,
                       "invalid_entry");
     CHECK(field_paths(e) == std::vector<std::string>{"colour", "name.vi", "ocop_stars"});
+    CHECK(field_codes(e) == std::set<std::string>{"colour: unknown_field", "name.vi: required",
+                                                  "ocop_stars: not_allowed"});
     require_error(http.get(entry_path()), 404, "not_found");
 
     require_error(send(http, "POST", "/api/entries", json::array(), bearer(token)), 400,
@@ -551,6 +582,9 @@ TEST_CASE("api write: a body over 1 MB is 413", "[api][write]") {
     json e =
         require_error(send(http, "POST", "/api/entries", big, bearer(token)), 400, "invalid_entry");
     CHECK(field_paths(e) == std::vector<std::string>{"body.vi"});
+    CHECK(field_codes(e) == std::set<std::string>{"body.vi: too_large"});
+    CHECK(field_at(e, "body.vi")["max"] == 100 * 1024);
+    CHECK(field_at(e, "body.vi")["max"].is_number_integer());
 }
 
 TEST_CASE("api write: drafts stay out of public search and reads", "[api][write]") {

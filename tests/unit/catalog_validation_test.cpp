@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,7 +46,8 @@ json minimal(const std::string& kind = "destination") {
 
 std::string describe(const std::vector<lc::FieldError>& errors) {
     std::string out;
-    for (const auto& e : errors) out += "\n  " + e.path + ": " + e.message;
+    for (const auto& e : errors)
+        out += "\n  " + e.path + ": " + e.message + " (" + std::string(lc::to_string(e.code)) + ")";
     return out.empty() ? "(no errors)" : out;
 }
 
@@ -65,14 +69,17 @@ json list_of(std::size_t n, const std::string& stem) {
     return out;
 }
 
+using C = lc::FieldCode;
+
 struct Rule {
     const char* what;
     std::function<void(json&)> change;
-    const char* path;  // nullptr: the change is allowed
+    const char* path;                     // nullptr: the change is allowed
+    std::optional<lc::FieldCode> code{};  // required when `path` is set
 };
 
 // Applies each row to a fresh valid product and checks the outcome: exactly
-// one error, at the row's path, or none.
+// one error, at the row's path and with the row's code, or none.
 void check_rules(const std::vector<Rule>& rules) {
     for (const auto& rule : rules) {
         json value = valid_product();
@@ -85,6 +92,8 @@ void check_rules(const std::vector<Rule>& rules) {
         } else {
             CHECK(paths_of(parsed.errors) == std::vector<std::string>{rule.path});
             CHECK_FALSE(parsed.entry.has_value());
+            REQUIRE(rule.code);
+            if (!parsed.errors.empty()) CHECK(parsed.errors[0].code == *rule.code);
         }
     }
 }
@@ -142,23 +151,30 @@ TEST_CASE("catalog validation: only slug and kind and name.vi are required",
 
 TEST_CASE("catalog validation: kind and slug and status rules", "[catalog][validation]") {
     check_rules({
-        {"kind missing", [](json& v) { v.erase("kind"); }, "kind"},
-        {"kind unknown", [](json& v) { v["kind"] = "shop"; }, "kind"},
-        {"kind in capitals", [](json& v) { v["kind"] = "Product"; }, "kind"},
-        {"kind not a string", [](json& v) { v["kind"] = 3; }, "kind"},
-        {"slug missing", [](json& v) { v.erase("slug"); }, "slug"},
-        {"slug with capitals", [](json& v) { v["slug"] = "Sam-lai-chau"; }, "slug"},
-        {"slug with an accent", [](json& v) { v["slug"] = "sâm-lai-chau"; }, "slug"},
-        {"slug with a double hyphen", [](json& v) { v["slug"] = "sam--lai-chau"; }, "slug"},
-        {"slug starting with a hyphen", [](json& v) { v["slug"] = "-sam"; }, "slug"},
-        {"slug ending with a hyphen", [](json& v) { v["slug"] = "sam-"; }, "slug"},
-        {"slug with an underscore", [](json& v) { v["slug"] = "sam_lai"; }, "slug"},
-        {"slug with a space", [](json& v) { v["slug"] = "sam lai"; }, "slug"},
-        {"slug empty", [](json& v) { v["slug"] = ""; }, "slug"},
-        {"slug of 101 characters", [](json& v) { v["slug"] = std::string(101, 'a'); }, "slug"},
+        {"kind missing", [](json& v) { v.erase("kind"); }, "kind", C::required},
+        {"kind unknown", [](json& v) { v["kind"] = "shop"; }, "kind", C::unknown_value},
+        {"kind in capitals", [](json& v) { v["kind"] = "Product"; }, "kind", C::unknown_value},
+        {"kind not a string", [](json& v) { v["kind"] = 3; }, "kind", C::wrong_type},
+        {"slug missing", [](json& v) { v.erase("slug"); }, "slug", C::required},
+        {"slug with capitals", [](json& v) { v["slug"] = "Sam-lai-chau"; }, "slug",
+         C::invalid_format},
+        {"slug with an accent", [](json& v) { v["slug"] = "sâm-lai-chau"; }, "slug",
+         C::invalid_format},
+        {"slug with a double hyphen", [](json& v) { v["slug"] = "sam--lai-chau"; }, "slug",
+         C::invalid_format},
+        {"slug starting with a hyphen", [](json& v) { v["slug"] = "-sam"; }, "slug",
+         C::invalid_format},
+        {"slug ending with a hyphen", [](json& v) { v["slug"] = "sam-"; }, "slug",
+         C::invalid_format},
+        {"slug with an underscore", [](json& v) { v["slug"] = "sam_lai"; }, "slug",
+         C::invalid_format},
+        {"slug with a space", [](json& v) { v["slug"] = "sam lai"; }, "slug", C::invalid_format},
+        {"slug empty", [](json& v) { v["slug"] = ""; }, "slug", C::invalid_format},
+        {"slug of 101 characters", [](json& v) { v["slug"] = std::string(101, 'a'); }, "slug",
+         C::too_long},
         {"slug of 100 characters", [](json& v) { v["slug"] = std::string(100, 'a'); }, nullptr},
         {"slug of digits and hyphens", [](json& v) { v["slug"] = "ct13-2025-2030"; }, nullptr},
-        {"status unknown", [](json& v) { v["status"] = "hidden"; }, "status"},
+        {"status unknown", [](json& v) { v["status"] = "hidden"; }, "status", C::unknown_value},
         {"status draft", [](json& v) { v["status"] = "draft"; }, nullptr},
     });
     json draft = minimal();
@@ -169,47 +185,55 @@ TEST_CASE("catalog validation: kind and slug and status rules", "[catalog][valid
 TEST_CASE("catalog validation: names and texts", "[catalog][validation]") {
     const std::string a200 = repeat("ấ", 200);  // characters, not bytes: 600 bytes
     check_rules({
-        {"name missing", [](json& v) { v.erase("name"); }, "name.vi"},
-        {"name.vi missing", [](json& v) { v["name"].erase("vi"); }, "name.vi"},
-        {"name.vi empty", [](json& v) { v["name"]["vi"] = ""; }, "name.vi"},
-        {"name.vi only blanks", [](json& v) { v["name"]["vi"] = "  \t "; }, "name.vi"},
-        {"name.vi not a string", [](json& v) { v["name"]["vi"] = 12; }, "name.vi"},
-        {"name not an object", [](json& v) { v["name"] = "Sâm"; }, "name"},
-        {"name in an unknown language", [](json& v) { v["name"]["fr"] = "Ginseng"; }, "name.fr"},
+        {"name missing", [](json& v) { v.erase("name"); }, "name.vi", C::required},
+        {"name.vi missing", [](json& v) { v["name"].erase("vi"); }, "name.vi", C::required},
+        {"name.vi empty", [](json& v) { v["name"]["vi"] = ""; }, "name.vi", C::required},
+        // The tab is a control character in a one-line field.
+        {"name.vi only blanks", [](json& v) { v["name"]["vi"] = "  \t "; }, "name.vi",
+         C::control_character},
+        {"name.vi not a string", [](json& v) { v["name"]["vi"] = 12; }, "name.vi", C::wrong_type},
+        {"name not an object", [](json& v) { v["name"] = "Sâm"; }, "name", C::wrong_type},
+        {"name in an unknown language", [](json& v) { v["name"]["fr"] = "Ginseng"; }, "name.fr",
+         C::unknown_field},
         {"name.en missing", [](json& v) { v["name"].erase("en"); }, nullptr},
         {"name.vi of 200 characters", [&](json& v) { v["name"]["vi"] = a200; }, nullptr},
-        {"name.vi of 201 characters", [&](json& v) { v["name"]["vi"] = a200 + "a"; }, "name.vi"},
+        {"name.vi of 201 characters", [&](json& v) { v["name"]["vi"] = a200 + "a"; }, "name.vi",
+         C::too_long},
         {"name.en of 201 characters", [](json& v) { v["name"]["en"] = std::string(201, 'x'); },
-         "name.en"},
+         "name.en", C::too_long},
         {"summary.vi of 1000 characters", [](json& v) { v["summary"]["vi"] = repeat("ư", 1000); },
          nullptr},
         {"summary.vi of 1001 characters", [](json& v) { v["summary"]["vi"] = repeat("ư", 1001); },
-         "summary.vi"},
+         "summary.vi", C::too_long},
         {"summary.en of 1001 characters",
-         [](json& v) { v["summary"]["en"] = std::string(1001, 'x'); }, "summary.en"},
+         [](json& v) { v["summary"]["en"] = std::string(1001, 'x'); }, "summary.en", C::too_long},
         {"body.vi of 100 KB", [](json& v) { v["body"]["vi"] = std::string(100 * 1024, 'x'); },
          nullptr},
         {"body.vi over 100 KB", [](json& v) { v["body"]["vi"] = std::string(100 * 1024 + 1, 'x'); },
-         "body.vi"},
+         "body.vi", C::too_large},
         // 40,000 characters of three bytes each: within a character limit, over the byte limit.
         {"body.en counted in bytes", [](json& v) { v["body"]["en"] = repeat("ấ", 40'000); },
-         "body.en"},
-        {"area not a string", [](json& v) { v["area"] = json::array({"Tam Đường"}); }, "area"},
-        {"source not a string", [](json& v) { v["source"] = 1; }, "source"},
+         "body.en", C::too_large},
+        {"area not a string", [](json& v) { v["area"] = json::array({"Tam Đường"}); }, "area",
+         C::wrong_type},
+        {"source not a string", [](json& v) { v["source"] = 1; }, "source", C::wrong_type},
     });
 }
 
 TEST_CASE("catalog validation: unknown fields are reported at their path",
           "[catalog][validation]") {
     check_rules({
-        {"unknown top-level field", [](json& v) { v["colour"] = "red"; }, "colour"},
+        {"unknown top-level field", [](json& v) { v["colour"] = "red"; }, "colour",
+         C::unknown_field},
         {"misspelt field",
          [](json& v) {
              v["sumary"] = {{"vi", "x"}};
          },
-         "sumary"},
-        {"unknown key in location", [](json& v) { v["location"]["alt"] = 1200; }, "location.alt"},
-        {"unknown language in body", [](json& v) { v["body"]["de"] = "x"; }, "body.de"},
+         "sumary", C::unknown_field},
+        {"unknown key in location", [](json& v) { v["location"]["alt"] = 1200; }, "location.alt",
+         C::unknown_field},
+        {"unknown language in body", [](json& v) { v["body"]["de"] = "x"; }, "body.de",
+         C::unknown_field},
     });
 }
 
@@ -220,21 +244,21 @@ TEST_CASE("catalog validation: location inside Lai Chau", "[catalog][validation]
     check_rules({
         {"the south-west corner", at(21.6, 102.2), nullptr},
         {"the north-east corner", at(22.9, 103.9), nullptr},
-        {"latitude too far south", at(21.59, 103.0), "location.lat"},
-        {"latitude too far north", at(22.91, 103.0), "location.lat"},
-        {"longitude too far west", at(22.4, 102.19), "location.lon"},
-        {"longitude too far east", at(22.4, 103.91), "location.lon"},
-        {"latitude as a string", at("22.4", 103.3), "location.lat"},
+        {"latitude too far south", at(21.59, 103.0), "location.lat", C::out_of_range},
+        {"latitude too far north", at(22.91, 103.0), "location.lat", C::out_of_range},
+        {"longitude too far west", at(22.4, 102.19), "location.lon", C::out_of_range},
+        {"longitude too far east", at(22.4, 103.91), "location.lon", C::out_of_range},
+        {"latitude as a string", at("22.4", 103.3), "location.lat", C::wrong_type},
         {"longitude missing",
          [](json& v) {
              v["location"] = {{"lat", 22.4}};
          },
-         "location.lon"},
+         "location.lon", C::required},
         {"location not an object",
          [](json& v) {
              v["location"] = json::array({22.4, 103.3});
          },
-         "location"},
+         "location", C::wrong_type},
     });
 }
 
@@ -242,13 +266,15 @@ TEST_CASE("catalog validation: ocop_stars only on products and 3 to 5", "[catalo
     check_rules({
         {"3 stars", [](json& v) { v["ocop_stars"] = 3; }, nullptr},
         {"4 stars", [](json& v) { v["ocop_stars"] = 4; }, nullptr},
-        {"2 stars", [](json& v) { v["ocop_stars"] = 2; }, "ocop_stars"},
-        {"6 stars", [](json& v) { v["ocop_stars"] = 6; }, "ocop_stars"},
-        {"3.5 stars", [](json& v) { v["ocop_stars"] = 3.5; }, "ocop_stars"},
-        {"stars as a string", [](json& v) { v["ocop_stars"] = "4"; }, "ocop_stars"},
-        {"stars on a destination", [](json& v) { v["kind"] = "destination"; }, "ocop_stars"},
-        {"stars on an event", [](json& v) { v["kind"] = "event"; }, "ocop_stars"},
-        {"stars on an opportunity", [](json& v) { v["kind"] = "opportunity"; }, "ocop_stars"},
+        {"2 stars", [](json& v) { v["ocop_stars"] = 2; }, "ocop_stars", C::out_of_range},
+        {"6 stars", [](json& v) { v["ocop_stars"] = 6; }, "ocop_stars", C::out_of_range},
+        {"3.5 stars", [](json& v) { v["ocop_stars"] = 3.5; }, "ocop_stars", C::wrong_type},
+        {"stars as a string", [](json& v) { v["ocop_stars"] = "4"; }, "ocop_stars", C::wrong_type},
+        {"stars on a destination", [](json& v) { v["kind"] = "destination"; }, "ocop_stars",
+         C::not_allowed},
+        {"stars on an event", [](json& v) { v["kind"] = "event"; }, "ocop_stars", C::not_allowed},
+        {"stars on an opportunity", [](json& v) { v["kind"] = "opportunity"; }, "ocop_stars",
+         C::not_allowed},
         {"no stars on a destination",
          [](json& v) {
              v["kind"] = "destination";
@@ -264,20 +290,20 @@ TEST_CASE("catalog validation: season months", "[catalog][validation]") {
          [](json& v) {
              v["season"] = {1, 0};
          },
-         "season[1]"},
-        {"month 13", [](json& v) { v["season"] = {13}; }, "season[0]"},
+         "season[1]", C::out_of_range},
+        {"month 13", [](json& v) { v["season"] = {13}; }, "season[0]", C::out_of_range},
         {"a month twice",
          [](json& v) {
              v["season"] = {3, 4, 3};
          },
-         "season[2]"},
+         "season[2]", C::duplicate},
         {"a month as a word",
          [](json& v) {
              v["season"] = {1, "may"};
          },
-         "season[1]"},
-        {"a fractional month", [](json& v) { v["season"] = {2.5}; }, "season[0]"},
-        {"season not a list", [](json& v) { v["season"] = 5; }, "season"},
+         "season[1]", C::wrong_type},
+        {"a fractional month", [](json& v) { v["season"] = {2.5}; }, "season[0]", C::wrong_type},
+        {"season not a list", [](json& v) { v["season"] = 5; }, "season", C::wrong_type},
         {"every month", [](json& v) { v["season"] = {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}; },
          nullptr},
     });
@@ -290,37 +316,40 @@ TEST_CASE("catalog validation: lists of aliases and themes and certifications",
           "[catalog][validation]") {
     check_rules({
         {"20 aliases", [](json& v) { v["aliases"] = list_of(20, "alias"); }, nullptr},
-        {"21 aliases", [](json& v) { v["aliases"] = list_of(21, "alias"); }, "aliases"},
+        {"21 aliases", [](json& v) { v["aliases"] = list_of(21, "alias"); }, "aliases",
+         C::too_many},
         {"20 themes", [](json& v) { v["themes"] = list_of(20, "theme"); }, nullptr},
-        {"21 themes", [](json& v) { v["themes"] = list_of(21, "theme"); }, "themes"},
+        {"21 themes", [](json& v) { v["themes"] = list_of(21, "theme"); }, "themes", C::too_many},
         {"20 certifications", [](json& v) { v["certifications"] = list_of(20, "c"); }, nullptr},
         {"21 certifications", [](json& v) { v["certifications"] = list_of(21, "c"); },
-         "certifications"},
+         "certifications", C::too_many},
         {"a theme with capitals",
          [](json& v) {
              v["themes"] = {"ocop", "Culture"};
          },
-         "themes[1]"},
-        {"a theme with a space", [](json& v) { v["themes"] = {"rice terraces"}; }, "themes[0]"},
-        {"a theme with an accent", [](json& v) { v["themes"] = {"văn-hóa"}; }, "themes[0]"},
+         "themes[1]", C::invalid_format},
+        {"a theme with a space", [](json& v) { v["themes"] = {"rice terraces"}; }, "themes[0]",
+         C::invalid_format},
+        {"a theme with an accent", [](json& v) { v["themes"] = {"văn-hóa"}; }, "themes[0]",
+         C::invalid_format},
         {"a theme listed twice",
          [](json& v) {
              v["themes"] = {"ocop", "ocop"};
          },
-         "themes[1]"},
+         "themes[1]", C::duplicate},
         {"an empty alias",
          [](json& v) {
              v["aliases"] = {"x", " "};
          },
-         "aliases[1]"},
+         "aliases[1]", C::required},
         {"an alias not a string",
          [](json& v) {
              v["aliases"] = {"x", 5};
          },
-         "aliases[1]"},
-        {"aliases not a list", [](json& v) { v["aliases"] = "x"; }, "aliases"},
+         "aliases[1]", C::wrong_type},
+        {"aliases not a list", [](json& v) { v["aliases"] = "x"; }, "aliases", C::wrong_type},
         {"an alias of 201 characters", [](json& v) { v["aliases"] = {std::string(201, 'x')}; },
-         "aliases[0]"},
+         "aliases[0]", C::too_long},
     });
 }
 
@@ -347,27 +376,34 @@ TEST_CASE("catalog validation: invalid UTF-8 names the field and the byte",
         REQUIRE(parsed.errors.size() == 1);
         CHECK(parsed.errors[0].path == row.path);
         CHECK(parsed.errors[0].message == "invalid UTF-8 at byte 1");
+        CHECK(parsed.errors[0].code == C::invalid_utf8);
     }
     json v = valid_product();
     v["name"]["vi"] = std::string("Sâm\xFF");  // "Sâm" is 4 bytes: the bad one is byte 4
     auto parsed = lc::parse_entry(v);
     REQUIRE(parsed.errors.size() == 1);
     CHECK(parsed.errors[0].message == "invalid UTF-8 at byte 4");
+    CHECK(parsed.errors[0].code == C::invalid_utf8);
 }
 
 TEST_CASE("catalog validation: control characters", "[catalog][validation]") {
     check_rules({
-        {"a bell in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\a"; }, "name.vi"},
-        {"a line break in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\nLai Châu"; }, "name.vi"},
-        {"a tab in the slug", [](json& v) { v["slug"] = "sam\tlai"; }, "slug"},
-        {"a NUL in area", [](json& v) { v["area"] = std::string("Tam\0Đường", 11); }, "area"},
-        {"DEL in an alias", [](json& v) { v["aliases"] = {"sam\x7F"}; }, "aliases[0]"},
-        {"escape in summary.vi", [](json& v) { v["summary"]["vi"] = "a\x1b[31mred"; },
-         "summary.vi"},
+        {"a bell in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\a"; }, "name.vi",
+         C::control_character},
+        {"a line break in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\nLai Châu"; }, "name.vi",
+         C::control_character},
+        {"a tab in the slug", [](json& v) { v["slug"] = "sam\tlai"; }, "slug",
+         C::control_character},
+        {"a NUL in area", [](json& v) { v["area"] = std::string("Tam\0Đường", 11); }, "area",
+         C::control_character},
+        {"DEL in an alias", [](json& v) { v["aliases"] = {"sam\x7F"}; }, "aliases[0]",
+         C::control_character},
+        {"escape in summary.vi", [](json& v) { v["summary"]["vi"] = "a\x1b[31mred"; }, "summary.vi",
+         C::control_character},
         {"C1 control (U+0085) in name.vi", [](json& v) { v["name"]["vi"] = "Sâm\u0085"; },
-         "name.vi"},
+         "name.vi", C::control_character},
         {"C1 control (U+009B) in body.en", [](json& v) { v["body"]["en"] = "a\u009B31m"; },
-         "body.en"},
+         "body.en", C::control_character},
         // Prose may have paragraphs and tabs.
         {"line breaks in body.vi", [](json& v) { v["body"]["vi"] = "Một.\n\nHai.\r\nBa\tbốn."; },
          nullptr},
@@ -426,6 +462,7 @@ TEST_CASE("catalog validation: every problem is reported not only the first",
     auto not_object = lc::parse_entry(json::array({1, 2}));
     REQUIRE(not_object.errors.size() == 1);
     CHECK(not_object.errors[0].path == "");
+    CHECK(not_object.errors[0].code == C::wrong_type);
 
     // entry_from_json throws them all, with each path in the message.
     try {
@@ -465,4 +502,54 @@ TEST_CASE("catalog validation: to_json gives the import shape back", "[catalog][
     draft.status = lc::Status::draft;
     draft.ocop_stars.reset();
     CHECK(lc::entry_from_canonical_json(lc::to_canonical_json(draft)) == draft);
+}
+
+TEST_CASE("catalog validation: limits come with the codes that name them",
+          "[catalog][validation]") {
+    auto only_error = [](const std::function<void(json&)>& change) {
+        json v = valid_product();
+        change(v);
+        auto parsed = lc::parse_entry(v);
+        INFO(describe(parsed.errors));
+        REQUIRE(parsed.errors.size() == 1);
+        return parsed.errors[0];
+    };
+    auto name = only_error([](json& v) { v["name"]["en"] = std::string(201, 'x'); });
+    CHECK(name.code == C::too_long);
+    CHECK(name.max == 200);
+    CHECK_FALSE(name.min);
+    auto body = only_error([](json& v) { v["body"]["vi"] = std::string(100 * 1024 + 1, 'x'); });
+    CHECK(body.code == C::too_large);
+    CHECK(body.max == 100 * 1024);
+    auto aliases = only_error([](json& v) { v["aliases"] = list_of(21, "alias"); });
+    CHECK(aliases.code == C::too_many);
+    CHECK(aliases.max == 20);
+    auto lat = only_error([](json& v) { v["location"]["lat"] = 23.5; });
+    CHECK(lat.code == C::out_of_range);
+    CHECK(lat.min == Approx(21.6));
+    CHECK(lat.max == Approx(22.9));
+    auto stars = only_error([](json& v) { v["ocop_stars"] = 2; });
+    CHECK(stars.min == 3);
+    CHECK(stars.max == 5);
+    auto month = only_error([](json& v) { v["season"] = {13}; });
+    CHECK(month.min == 1);
+    CHECK(month.max == 12);
+    // Codes without a bound carry none.
+    auto unknown = only_error([](json& v) { v["colour"] = "red"; });
+    CHECK(unknown.code == C::unknown_field);
+    CHECK_FALSE(unknown.min);
+    CHECK_FALSE(unknown.max);
+}
+
+TEST_CASE("catalog validation: every field code has one distinct name", "[catalog][validation]") {
+    // (api_openapi_test checks that the API documents and the page translates each one.)
+    const auto& codes = lc::all_field_codes();
+    CHECK(codes.front() == C::required);
+    CHECK(std::find(codes.begin(), codes.end(), C::not_allowed) != codes.end());
+    std::set<std::string> names;
+    for (auto code : codes) {
+        std::string name(lc::to_string(code));
+        CHECK(std::regex_match(name, std::regex("[a-z][a-z0-9_]*")));
+        CHECK(names.insert(name).second);
+    }
 }

@@ -323,18 +323,22 @@ test('an editor signs in, creates, finds, edits, deletes and restores an entry',
     await page.locator('.entry-form').waitFor();
     // First a form the API refuses: its errors show next to the fields.
     await page.getByLabel('Mã định danh (slug)', { exact: true }).fill('ban-kiem-thu-trinh-duyet');
-    await page.getByLabel('Vĩ độ', { exact: true }).fill('22.4');
+    await page.getByLabel('Vĩ độ', { exact: true }).fill('23.5');
     await page.click('.entry-form button[type="submit"]');
     await page.locator('.form-summary').waitFor();
     const nameError = page.locator('[data-path="name.vi"] .field-error');
     assert.match(await nameError.textContent(), /Bắt buộc/);
     assert.equal(await page.getByLabel('Tên (tiếng Việt)', { exact: true }).getAttribute('aria-invalid'), 'true');
     assert.match(await page.locator('[data-path="location.lon"] .field-error').textContent(), /Bắt buộc/);
+    // Words chosen by the error's code (out_of_range on location), with its bounds as numbers are written here.
+    assert.equal(await page.locator('[data-path="location.lat"] .field-error').textContent(),
+        'Nằm ngoài tỉnh Lai Châu: phải từ 21,6 đến 22,9.');
     await page.screenshot({ path: path.join(SHOTS, 'editor-field-errors.png'), fullPage: true });
 
     await page.getByLabel('Tên (tiếng Việt)', { exact: true }).fill('Bản kiểm thử trình duyệt');
     await page.getByLabel('Tên (tiếng Anh)', { exact: true }).fill('Browser test village');
     await page.getByLabel('Tóm tắt (tiếng Việt)', { exact: true }).fill('Một bản làng dùng để kiểm thử trang web.');
+    await page.getByLabel('Vĩ độ', { exact: true }).fill('22.4');
     await page.getByLabel('Kinh độ', { exact: true }).fill('103.3');
     await page.getByLabel('Địa bàn', { exact: true }).fill('Tam Đường');
     await page.getByLabel('Du lịch cộng đồng', { exact: true }).check();

@@ -159,6 +159,27 @@ const STRINGS = {
         'editor.listEmpty': 'Không có mục nào.',
         'editor.open': 'Xem',
         'editor.backToEntry': 'Quay lại mục này',
+        'editor.slugTaken': 'Mã định danh này đã được dùng.',
+        // Field errors by the API's code (api/openapi.json, FieldError.code);
+        // "fieldError.<code>.<field>" words one for a single field.
+        'fieldError.required': 'Bắt buộc phải điền.',
+        'fieldError.wrong_type': 'Giá trị không đúng kiểu.',
+        'fieldError.invalid_utf8': 'Có byte không phải UTF-8.',
+        'fieldError.control_character': 'Có ký tự điều khiển không được phép.',
+        'fieldError.too_long': 'Quá dài: tối đa {max} ký tự.',
+        'fieldError.too_large': 'Quá dài: tối đa {max} byte.',
+        'fieldError.too_many': 'Quá nhiều mục: tối đa {max}.',
+        'fieldError.invalid_format': 'Sai định dạng.',
+        'fieldError.invalid_format.slug': 'Chỉ dùng chữ thường a–z không dấu, chữ số và dấu gạch nối đơn.',
+        'fieldError.invalid_format.themes': 'Chỉ dùng chữ thường a–z không dấu, chữ số và dấu gạch nối đơn.',
+        'fieldError.duplicate': 'Bị lặp lại.',
+        'fieldError.out_of_range': 'Phải từ {min} đến {max}.',
+        'fieldError.out_of_range.location': 'Nằm ngoài tỉnh Lai Châu: phải từ {min} đến {max}.',
+        'fieldError.unknown_field': 'Không phải một trường của mục.',
+        'fieldError.unknown_value': 'Không nằm trong các giá trị được phép.',
+        'fieldError.not_allowed': 'Không được phép ở đây.',
+        'fieldError.not_allowed.ocop_stars': 'Chỉ sản phẩm mới có sao OCOP.',
+        'fieldError.not_allowed.slug': 'Không đổi được mã định danh.',
         'action.create': 'Tạo mới',
         'action.update': 'Sửa',
         'action.delete': 'Xoá',
@@ -331,6 +352,25 @@ const STRINGS = {
         'editor.listEmpty': 'Nothing here.',
         'editor.open': 'Open',
         'editor.backToEntry': 'Back to the entry',
+        'editor.slugTaken': 'This slug is already taken.',
+        'fieldError.required': 'Required.',
+        'fieldError.wrong_type': 'Not the right type of value.',
+        'fieldError.invalid_utf8': 'Contains bytes that are not UTF-8.',
+        'fieldError.control_character': 'Contains a control character.',
+        'fieldError.too_long': 'Too long: at most {max} characters.',
+        'fieldError.too_large': 'Too long: at most {max} bytes.',
+        'fieldError.too_many': 'Too many items: at most {max}.',
+        'fieldError.invalid_format': 'Not in the right format.',
+        'fieldError.invalid_format.slug': 'Use lowercase letters a–z, digits and single hyphens.',
+        'fieldError.invalid_format.themes': 'Use lowercase letters a–z, digits and single hyphens.',
+        'fieldError.duplicate': 'Listed twice.',
+        'fieldError.out_of_range': 'Must be from {min} to {max}.',
+        'fieldError.out_of_range.location': 'Outside Lai Châu: must be from {min} to {max}.',
+        'fieldError.unknown_field': 'Not a field of an entry.',
+        'fieldError.unknown_value': 'Not one of the allowed values.',
+        'fieldError.not_allowed': 'Not allowed here.',
+        'fieldError.not_allowed.ocop_stars': 'Only products have OCOP stars.',
+        'fieldError.not_allowed.slug': 'The slug cannot be changed.',
         'action.create': 'Created',
         'action.update': 'Edited',
         'action.delete': 'Deleted',
@@ -423,6 +463,22 @@ export function monthName(month) {
 export function fieldLabel(path) {
     const table = STRINGS[current];
     return table['field.' + path] ?? path;
+}
+
+// A field error from the API in the page's words, chosen by its code: the
+// words for this code on this field ("fieldError.not_allowed.ocop_stars"),
+// else for the code. The API's English message when the page has no words
+// for the code (a newer server) or they need a bound the error lacks.
+export function fieldErrorMessage({ path = '', code, message, min, max }) {
+    const table = STRINGS[current];
+    const field = path.split(/[.[]/)[0];
+    const key = [`fieldError.${code}.${field}`, `fieldError.${code}`].find((k) => k in table);
+    if (!code || !key) return message;
+    const params = {};
+    if (typeof min === 'number') params.min = min;
+    if (typeof max === 'number') params.max = max;
+    const text = t(key, params);
+    return /\{\w+\}/.test(text) ? message : text;
 }
 
 export function formatNumber(n, digits) {
