@@ -6,23 +6,19 @@
 
 namespace lc {
 
-Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
-                   std::shared_ptr<PostingCache> postings, SpellingSource spelling, Ranking ranking)
-    : db_(db),
-      facets_(std::move(facets)),
-      postings_(std::move(postings)),
-      spelling_(std::move(spelling)),
-      ranking_(ranking) {}
+Searcher::Searcher(const Xapian::Database& db, std::shared_ptr<const IndexSnapshot> snapshot,
+                   Ranking ranking)
+    : db_(db), snapshot_(std::move(snapshot)), ranking_(ranking) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
-    const SearchContext context(db_, request, postings_.get());
-    ResolvedMatch match = resolve_match(context, spelling_);
+    const SearchContext context(db_, request, &snapshot_->postings());
+    ResolvedMatch match = resolve_match(context, [&] { return snapshot_->spelling(db_); });
     SearchResponse response;
     response.query = request.query;
     response.corrected_query = match.corrected_query;
     response.page = context.page;
     response.per_page = context.per_page;
-    count_facets(context, match, *facets_, response);
+    count_facets(context, match, snapshot_->facets(), response);
     response.results = make_hits(rank_page(context, match, ranking_), request);
     return response;
 }

@@ -9,8 +9,7 @@
 
 #include <xapian.h>
 
-#include "search/facets.h"
-#include "search/posting_cache.h"
+#include "search/index_snapshot.h"
 #include "search/search_pipeline.h"
 #include "search/search_types.h"
 
@@ -18,15 +17,11 @@ namespace lc {
 
 class Searcher {
   public:
-    using SpellingSource = lc::SpellingSource;
     using Ranking = PageRanking;
 
-    // `facets` and `postings` (not null) are the index revision's facet
-    // table and cache of decoded posting lists and document lengths;
-    // `spelling` is asked for the dictionary only when a query needs
-    // respelling.
-    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
-             std::shared_ptr<PostingCache> postings, SpellingSource spelling,
+    // `snapshot` (not null) is of `db`'s revision: its facet table, decoded
+    // posting lists and, when a query needs respelling, its dictionary.
+    Searcher(const Xapian::Database& db, std::shared_ptr<const IndexSnapshot> snapshot,
              Ranking ranking = Ranking::shortlisted);
 
     SearchResponse search(const SearchRequest& request);
@@ -38,9 +33,7 @@ class Searcher {
 
   private:
     const Xapian::Database& db_;
-    std::shared_ptr<const FacetTable> facets_;
-    std::shared_ptr<PostingCache> postings_;
-    SpellingSource spelling_;
+    std::shared_ptr<const IndexSnapshot> snapshot_;
     Ranking ranking_;
 };
 
