@@ -177,24 +177,25 @@ std::shared_ptr<const IndexSnapshot> SearchService::snapshot_for(const std::file
     {
         std::lock_guard relock(mutex_);
         if (making_stamp_ == stamp) making_ = {};
-        previous = std::move(preloader_);
-        publish(made, index);
+        previous = publish(made, index);
     }
     promise.set_value(made);
     return made;
 }
 
-void SearchService::publish(const std::shared_ptr<const IndexSnapshot>& made,
-                            const std::filesystem::path& index) {
+std::jthread SearchService::publish(const std::shared_ptr<const IndexSnapshot>& made,
+                                    const std::filesystem::path& index) {
     if (snapshot_ && snapshot_->stamp().generation == made->stamp().generation &&
         snapshot_->stamp().revision > made->stamp().revision)
-        return;
+        return {};
     snapshot_ = made;
+    std::jthread previous = std::move(preloader_);
     if (snapshot_options_.posting_cache_bytes)
         preloader_ = std::jthread([cache = made->shared_postings(), index,
                                    revision = made->stamp().revision](std::stop_token stop) {
             preload_when_settled(cache, index, revision, stop);
         });
+    return previous;
 }
 
 void SearchService::refresh(Handle& h) {

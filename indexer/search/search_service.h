@@ -96,9 +96,11 @@ class SearchService {
     // The snapshot of `db`, the index at `index`, made if it is new.
     std::shared_ptr<const IndexSnapshot> snapshot_for(const std::filesystem::path& index,
                                                       const Xapian::Database& db);
-    // Keeps `made` as the newest snapshot, unless a newer one came first. mutex_ held.
-    void publish(const std::shared_ptr<const IndexSnapshot>& made,
-                 const std::filesystem::path& index);
+    // Keeps `made` as the newest snapshot, unless a newer one came first, and
+    // starts preloading it; returns the previous preloader, to be stopped
+    // once mutex_ (held) is released.
+    std::jthread publish(const std::shared_ptr<const IndexSnapshot>& made,
+                         const std::filesystem::path& index);
 
     const std::filesystem::path data_dir_;
     std::atomic<std::uint64_t> version_{0};
