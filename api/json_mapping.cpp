@@ -1,5 +1,7 @@
 #include "api/json_mapping.h"
 
+#include <cmath>
+
 #include "catalog/validation.h"
 
 namespace lc::api {
@@ -18,6 +20,13 @@ oj facet(const FacetCounts& counts) {
     return out;
 }
 
+// Shown to people, rounded to `decimals`: ten metres are close enough for a
+// distance, and a score needs only enough digits to compare neighbours.
+double rounded(double value, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
 }  // namespace
 
 oj to_json(const SearchResponse& r, bool with_distance) {
@@ -33,9 +42,10 @@ oj to_json(const SearchResponse& r, bool with_distance) {
         hit["themes"] = h.themes;
         hit["location"] =
             h.location ? oj{{"lat", h.location->lat}, {"lon", h.location->lon}} : oj(nullptr);
-        if (with_distance) hit["distance_km"] = h.distance_km ? oj(*h.distance_km) : oj(nullptr);
+        if (with_distance)
+            hit["distance_km"] = h.distance_km ? oj(rounded(*h.distance_km, 2)) : oj(nullptr);
         hit["ocop_stars"] = h.ocop_stars ? oj(*h.ocop_stars) : oj(nullptr);
-        hit["score"] = h.score;
+        hit["score"] = rounded(h.score, 3);
         results.push_back(std::move(hit));
     }
     oj out;

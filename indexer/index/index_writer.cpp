@@ -133,12 +133,14 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min(threads, 4u);
-    // Xapian keeps a shard's postings in memory and writes them out every
-    // XAPIAN_FLUSH_THRESHOLD documents. Buffered documents cost about 90 KB
-    // each here (positions of two forms of every word), so 5,000 per shard
-    // keeps two shards under a gigabyte while making few, large merges.
+    // Xapian keeps a shard's postings in memory until a commit (or its own
+    // threshold, 10,000 documents by default). Buffered documents cost about
+    // 90 KB each here (positions of two forms of every word), so a commit
+    // every 5,000 per shard keeps two shards under a gigabyte while making
+    // few, large merges. Committing, rather than setting the threshold's
+    // environment variable, leaves the process's environment alone: this is
+    // library code, and the server indexes while other threads run.
     const Xapian::doccount flush_every = options.flush_every ? options.flush_every : 5'000;
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_every).c_str(), 1);
 
     const fs::path build_dir = location.new_build_dir();
     const fs::path ready = location.new_build_dir();
@@ -163,9 +165,14 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
                 Xapian::WritableDatabase shard(shard_dirs[i].string(),
                                                Xapian::DB_CREATE_OR_OVERWRITE);
                 DocumentBuilder builder;
+                Xapian::doccount buffered = 0;
                 while (auto item = queue.pop()) {
                     Entry entry = entry_from_json(nlohmann::json::parse(item->json));
                     shard.add_document(builder.build(entry, item->json));
+                    if (++buffered == flush_every) {
+                        shard.commit();
+                        buffered = 0;
+                    }
                     progress.advance(++done);
                 }
                 shard.commit();

@@ -16,7 +16,7 @@ namespace lc {
 
 struct BuildOptions {
     unsigned threads = 0;              // 0: one per core (at most 4)
-    Xapian::doccount flush_every = 0;  // documents per shard between flushes; 0: a tuned default
+    Xapian::doccount flush_every = 0;  // documents per shard between commits; 0: a tuned default
 };
 
 struct BuildStats {

@@ -57,21 +57,21 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
     return table;
 }
 
-FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table)
-    : table_(std::move(table)),
-      kind_(table_->kinds.size() + 1),
-      area_(table_->areas.size() + 1),
-      theme_(table_->themes.size() + 1),
+FacetCounter::FacetCounter(const FacetTable& table)
+    : table_(table),
+      kind_(table_.kinds.size() + 1),
+      area_(table_.areas.size() + 1),
+      theme_(table_.themes.size() + 1),
       stars_(6) {}
 
 void FacetCounter::count(Xapian::docid id) {
     // A document newer than the table (the index moved on mid-search) is not counted.
-    if (id >= table_->docs.size()) return;
-    const auto& d = table_->docs[id];
+    if (id >= table_.docs.size()) return;
+    const auto& d = table_.docs[id];
     ++kind_[d.kind];
     ++area_[d.area];
     ++stars_[d.stars];
-    for (auto i = d.themes_begin; i < d.themes_end; ++i) ++theme_[table_->theme_codes[i]];
+    for (auto i = d.themes_begin; i < d.themes_end; ++i) ++theme_[table_.theme_codes[i]];
 }
 
 void FacetCounter::fill(SearchResponse& r) const {
@@ -80,9 +80,9 @@ void FacetCounter::fill(SearchResponse& r) const {
         for (std::size_t i = 1; i < counts.size(); ++i)
             if (counts[i]) out[names[i - 1]] = counts[i];
     };
-    copy(kind_, table_->kinds, r.kind_facet);
-    copy(area_, table_->areas, r.area_facet);
-    copy(theme_, table_->themes, r.theme_facet);
+    copy(kind_, table_.kinds, r.kind_facet);
+    copy(area_, table_.areas, r.area_facet);
+    copy(theme_, table_.themes, r.theme_facet);
     for (int s = 3; s <= 5; ++s)
         if (stars_[static_cast<std::size_t>(s)])
             r.stars_facet[std::to_string(s)] = stars_[static_cast<std::size_t>(s)];

@@ -37,7 +37,8 @@ class FacetTable {
 
 class FacetCounter {
   public:
-    explicit FacetCounter(std::shared_ptr<const FacetTable> table);
+    // `table` must outlive the counter.
+    explicit FacetCounter(const FacetTable& table);
     // Counts one matching document.
     void count(Xapian::docid id);
 
@@ -45,7 +46,7 @@ class FacetCounter {
     void fill(SearchResponse& response) const;
 
   private:
-    std::shared_ptr<const FacetTable> table_;
+    const FacetTable& table_;
     std::vector<std::size_t> kind_, area_, theme_, stars_;
 };
 

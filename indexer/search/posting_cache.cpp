@@ -1,6 +1,7 @@
 #include "search/posting_cache.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace lc {
 
@@ -17,11 +18,25 @@ std::size_t size_of(const DecodedPostings& p) {
 
 }  // namespace
 
+void PostingCache::check_revision(const Xapian::Database& db) {
+    std::lock_guard lock(mutex_);
+    check_revision_locked(db);
+}
+
+void PostingCache::check_revision_locked(const Xapian::Database& db) {
+    const Xapian::rev revision = db.get_revision();
+    if (!revision_) revision_ = revision;
+    if (*revision_ != revision)
+        throw std::logic_error("a posting cache of index revision " + std::to_string(*revision_) +
+                               " was given a database at revision " + std::to_string(revision));
+}
+
 std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database& db,
                                                           const std::string& term) {
-    if (budget_ == 0) return nullptr;
     {
         std::lock_guard lock(mutex_);
+        check_revision_locked(db);
+        if (budget_ == 0) return nullptr;
         if (auto it = entries_.find(term); it != entries_.end()) {
             recency_.splice(recency_.begin(), recency_, it->second.recency);
             return it->second.postings;
@@ -58,6 +73,7 @@ std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(
     const Xapian::Database& db) {
     {
         std::lock_guard lock(mutex_);
+        check_revision_locked(db);
         if (lengths_) return lengths_;
     }
     auto lengths = std::make_shared<std::vector<float>>(db.get_lastdocid() + 1, 0.0f);

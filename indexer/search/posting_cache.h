@@ -9,10 +9,12 @@
 // decoded, within a byte budget, least recently used out first. Short lists
 // are read from Xapian each time: they cost little.
 //
-// One cache serves one index revision: SearchService makes a new one when
-// the index changes, and preloads it in the background with the longest
-// lists, which cost the most to decode and belong to the words most queries
-// have. Thread-safe; a list handed out stays valid while held.
+// One cache serves one index revision, which it knows: given to it, or the
+// revision of the first database it reads; a database at another revision
+// is refused (std::logic_error), since its lists could differ. Each
+// IndexSnapshot has one, preloaded in the background with the longest lists,
+// which cost the most to decode and belong to the words most queries have.
+// Thread-safe; a list handed out stays valid while held.
 #pragma once
 
 #include <algorithm>
@@ -20,6 +22,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <unordered_map>
@@ -39,8 +42,12 @@ class PostingCache {
     // Lists shorter than this are not kept by default.
     static constexpr Xapian::doccount kMinPostings = 1000;
 
-    explicit PostingCache(std::size_t budget_bytes, Xapian::doccount min_postings = kMinPostings)
-        : budget_(budget_bytes), min_postings_(min_postings) {}
+    explicit PostingCache(std::size_t budget_bytes, Xapian::doccount min_postings = kMinPostings,
+                          std::optional<Xapian::rev> revision = std::nullopt)
+        : budget_(budget_bytes), min_postings_(min_postings), revision_(revision) {}
+
+    // Throws std::logic_error when `db` is not at this cache's revision.
+    void check_revision(const Xapian::Database& db);
 
     // The postings of `term` in `db` (which must be at this cache's
     // revision), decoded; nullptr when the list is too short to keep or the
@@ -71,6 +78,7 @@ class PostingCache {
     bool holds(const std::string& term) const;
 
   private:
+    void check_revision_locked(const Xapian::Database& db);  // mutex_ held
     struct Entry {
         std::shared_ptr<const DecodedPostings> postings;
         std::list<std::string>::iterator recency;
@@ -82,6 +90,7 @@ class PostingCache {
     std::list<std::string> recency_;  // most recent first
     std::size_t bytes_ = 0;
     std::shared_ptr<const std::vector<float>> lengths_;
+    std::optional<Xapian::rev> revision_;
 };
 
 inline std::uint8_t capped_wdf(Xapian::termcount wdf) {

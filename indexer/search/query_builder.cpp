@@ -102,11 +102,43 @@ bool is_english_like(const std::string& folded) {
            std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-}  // namespace
+// The state of one build_query: the purpose, what it has found to
+// highlight and to weigh. Used once, then dropped.
+class QueryBuilding {
+  public:
+    QueryBuilding(const Xapian::Database& db, QueryPurpose purpose, Xapian::Query scope)
+        : db_(db), purpose_(purpose), scope_(std::move(scope)) {}
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
+    Xapian::Query build(const ParsedQuery& query, bool all_words);
 
-void QueryBuilder::remember(const QueryWord& w) {
+    BuiltQuery result(Xapian::Query query) && {
+        return {std::move(query), std::move(weighted_), std::move(highlights_)};
+    }
+
+  private:
+    using Words = std::vector<QueryWord>;
+    // Words that mean the same: the typed words first, then their synonyms.
+    // They form one OP_SYNONYM, so an entry that says both "chè" and "trà"
+    // scores like one that says either, and a rare synonym does not outweigh
+    // the word typed.
+    Xapian::Query group(const std::vector<Words>& alternatives, bool exact);
+    Xapian::Query proximity_boost(const Words& words);
+    Xapian::Query plain_run(const Words& words, bool exact, bool all_words);
+    std::vector<Words> synonyms_of(const Words& words, std::size_t from, std::size_t n);
+    void remember(const QueryWord& w);
+    // Adds `query`, weighted by `factor`, to `parts`, noting its terms when shortlisting.
+    void add_weighted(std::vector<Xapian::Query>& parts, double factor, Xapian::Query query);
+    std::vector<Xapian::Query> stems(const std::vector<Words>& alternatives) const;
+
+    const Xapian::Database& db_;
+    const QueryPurpose purpose_;
+    const Xapian::Query scope_;
+    Xapian::Stem english_{"english"};
+    HighlightTerms highlights_;
+    std::vector<WeightedTerm> weighted_;
+};
+
+void QueryBuilding::remember(const QueryWord& w) {
     if (w.prefix)
         highlights_.prefixes.insert(w.folded);
     else {
@@ -116,10 +148,10 @@ void QueryBuilder::remember(const QueryWord& w) {
     if (!w.accented && is_english_like(w.folded)) highlights_.stems.insert(english_(w.folded));
 }
 
-void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor,
-                                Xapian::Query query) {
+void QueryBuilding::add_weighted(std::vector<Xapian::Query>& parts, double factor,
+                                 Xapian::Query query) {
     if (query.empty()) return;
-    if (purpose_ == Purpose::shortlist)
+    if (purpose_ == QueryPurpose::shortlist)
         for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
             weighted_.push_back({*t, factor});
     parts.push_back(scaled(factor, std::move(query)));
@@ -127,7 +159,7 @@ void QueryBuilder::add_weighted(std::vector<Xapian::Query>& parts, double factor
 
 // An English word also matches the words that share its English stem
 // ("forests" finds "forest" and "forested").
-std::vector<Xapian::Query> QueryBuilder::stems(const std::vector<Words>& alternatives) const {
+std::vector<Xapian::Query> QueryBuilding::stems(const std::vector<Words>& alternatives) const {
     std::vector<Xapian::Query> out;
     for (const auto& alt : alternatives) {
         const QueryWord& w = alt.front();
@@ -138,15 +170,15 @@ std::vector<Xapian::Query> QueryBuilder::stems(const std::vector<Words>& alterna
     return out;
 }
 
-Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool exact) {
+Xapian::Query QueryBuilding::group(const std::vector<Words>& alternatives, bool exact) {
     for (const auto& alt : alternatives)
         for (const auto& w : alt) remember(w);
     const Words& typed = alternatives.front();
     std::vector<Xapian::Query> parts;
     // Outside full ranking, two words typed together are found by their pair
     // term instead of a phrase: the same entries, no positions.
-    const bool pair_by_term = purpose_ != Purpose::rank && is_pair(typed);
-    if (purpose_ == Purpose::count) {
+    const bool pair_by_term = purpose_ != QueryPurpose::rank && is_pair(typed);
+    if (purpose_ == QueryPurpose::count) {
         parts.push_back(pair_by_term ? pair_term(typed) : counted_text_match(typed, false));
         // Synonyms come from the editors' file, accents and all: they match
         // exactly ("trà" is not "kiểm tra").
@@ -197,11 +229,11 @@ Xapian::Query QueryBuilder::group(const std::vector<Words>& alternatives, bool e
                          combine(Xapian::Query::OP_OR, boosts));
 }
 
-Xapian::Query QueryBuilder::proximity_boost(const Words& words) {
+Xapian::Query QueryBuilding::proximity_boost(const Words& words) {
     std::size_t complete =
         std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return !w.prefix; });
     if (complete < 2) return Xapian::Query();
-    if (purpose_ == Purpose::shortlist) {
+    if (purpose_ == QueryPurpose::shortlist) {
         // Without positions: each two neighbours standing together, by their
         // pair term, stand in for the phrase.
         std::vector<Xapian::Query> pairs;
@@ -214,8 +246,8 @@ Xapian::Query QueryBuilder::proximity_boost(const Words& words) {
     return scope_.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, scope_);
 }
 
-std::vector<QueryBuilder::Words> QueryBuilder::synonyms_of(const Words& words, std::size_t from,
-                                                           std::size_t n) {
+std::vector<QueryBuilding::Words> QueryBuilding::synonyms_of(const Words& words, std::size_t from,
+                                                             std::size_t n) {
     bool accented = false;
     std::string key;
     for (std::size_t i = from; i < from + n; ++i) {
@@ -238,7 +270,7 @@ std::vector<QueryBuilder::Words> QueryBuilder::synonyms_of(const Words& words, s
 
 // A run of plain words: each must match (or any, when relaxed); a run of
 // words that has synonyms becomes one group with them.
-Xapian::Query QueryBuilder::plain_run(const Words& words, bool exact, bool all_words) {
+Xapian::Query QueryBuilding::plain_run(const Words& words, bool exact, bool all_words) {
     std::vector<Xapian::Query> required;
     std::size_t i = 0;
     while (i < words.size()) {
@@ -260,11 +292,9 @@ Xapian::Query QueryBuilder::plain_run(const Words& words, bool exact, bool all_w
     return combine(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
 }
 
-Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purpose purpose) {
+Xapian::Query QueryBuilding::build(const ParsedQuery& query, bool all_words) {
     highlights_.exact = query.accented;
-    purpose_ = purpose;
-    weighted_.clear();
-    const bool ranking = purpose != Purpose::count;
+    const bool ranking = purpose_ != QueryPurpose::count;
     const bool exact = ranking && query.accented;
     std::vector<Xapian::Query> required, excluded;
     Words run;  // consecutive plain words
@@ -309,6 +339,15 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& query, bool all_words, Purp
     if (!excluded.empty())
         q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     return q;
+}
+
+}  // namespace
+
+BuiltQuery build_query(const Xapian::Database& db, const ParsedQuery& parsed, QueryPurpose purpose,
+                       bool all_words, const Xapian::Query& boost_scope) {
+    QueryBuilding building(db, purpose, boost_scope);
+    Xapian::Query query = building.build(parsed, all_words);
+    return std::move(building).result(std::move(query));
 }
 
 }  // namespace lc

@@ -11,6 +11,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -29,60 +30,33 @@ struct HighlightTerms {
     std::set<std::string> prefixes;
 };
 
-class QueryBuilder {
-  public:
-    explicit QueryBuilder(const Xapian::Database& db);
+// What a query is for; all three have the same match set (boosts only
+// reorder it, and an exact accented term is indexed beside its folded one).
+// `rank` orders the matches: exact accents, words standing together and whole
+// names count extra. `shortlist` judges words standing together by their pair
+// terms (schema::kPairPrefix) instead of phrases, whose checks read positions
+// for every candidate and cost ten times the rest on a large catalog, and
+// finds a quoted pair of words by its pair term too. `count` only finds the
+// matches, for Boolean passes over all of them (totals and facets), with pair
+// terms for two words typed together.
+enum class QueryPurpose { rank, shortlist, count };
 
-    // What a query is for; all three have the same match set (boosts only
-    // reorder it, and an exact accented term is indexed beside its folded
-    // one). `rank` orders the matches: exact accents, words standing together
-    // and whole names count extra. `shortlist` judges words standing
-    // together by their pair terms (schema::kPairPrefix) instead of phrases,
-    // whose checks read positions for every candidate and cost ten times the
-    // rest on a large catalog, and finds a quoted pair of words by its pair
-    // term too. `count` only finds the matches, for Boolean passes over all
-    // of them (totals and facets), with pair terms for two words typed
-    // together.
-    enum class Purpose { rank, shortlist, count };
-
-    // `all_words`: every included word must match (true) or any may (false).
-    Xapian::Query build(const ParsedQuery& query, bool all_words = true,
-                        Purpose purpose = Purpose::rank);
-
-    // Limits the words-together boosts to `documents` (the shortlist being
-    // re-ranked). On its own a boost is a phrase that, asked for the next
-    // entry, reads the positions of every entry that has the words until
-    // one has them together; within a small set it checks only those.
-    void boost_only_within(Xapian::Query documents) { scope_ = std::move(documents); }
-
-    const HighlightTerms& highlights() const { return highlights_; }
-
-    // After build(..., Purpose::shortlist): the query's terms with their
-    // weights, for scoring outside Xapian's matcher (quick_rank.h). Prefix
-    // wildcards are not among them.
-    const std::vector<WeightedTerm>& weighted_terms() const { return weighted_; }
-
-  private:
-    using Words = std::vector<QueryWord>;
-    // Words that mean the same: the typed words first, then their synonyms.
-    // They form one OP_SYNONYM, so an entry that says both "chè" and "trà"
-    // scores like one that says either, and a rare synonym does not outweigh
-    // the word typed.
-    Xapian::Query group(const std::vector<Words>& alternatives, bool exact);
-    Xapian::Query proximity_boost(const Words& words);
-    Xapian::Query plain_run(const Words& words, bool exact, bool all_words);
-    std::vector<Words> synonyms_of(const Words& words, std::size_t from, std::size_t n);
-    void remember(const QueryWord& w);
-    // Adds `query`, weighted by `factor`, to `parts`, noting its terms when shortlisting.
-    void add_weighted(std::vector<Xapian::Query>& parts, double factor, Xapian::Query query);
-    std::vector<Xapian::Query> stems(const std::vector<Words>& alternatives) const;
-
-    const Xapian::Database& db_;
-    Xapian::Stem english_{"english"};
-    HighlightTerms highlights_;
-    Purpose purpose_ = Purpose::rank;
-    Xapian::Query scope_;
-    std::vector<WeightedTerm> weighted_;
+struct BuiltQuery {
+    Xapian::Query query;
+    // With QueryPurpose::shortlist: the query's terms with their weights, for
+    // scoring outside Xapian's matcher (quick_rank.h). Prefix wildcards are
+    // not among them. Empty for the other purposes.
+    std::vector<WeightedTerm> weighted_terms;
+    HighlightTerms highlights;
 };
+
+// `db` gives the synonyms. `all_words`: every included word must match
+// (true) or any may (false). `boost_scope`, with QueryPurpose::rank, limits
+// the words-together boosts to these documents (the shortlist being
+// re-ranked): on its own a boost is a phrase that, asked for the next entry,
+// reads the positions of every entry that has the words until one has them
+// together; within a small set it checks only those. Empty: no limit.
+BuiltQuery build_query(const Xapian::Database& db, const ParsedQuery& parsed, QueryPurpose purpose,
+                       bool all_words = true, const Xapian::Query& boost_scope = {});
 
 }  // namespace lc

@@ -17,6 +17,7 @@
 
 #include <xapian.h>
 
+#include "search/bm25.h"
 #include "search/match_set.h"
 
 namespace lc {
@@ -26,18 +27,19 @@ struct WeightedTerm {
     double factor;  // the query's weight for it (OP_SCALE_WEIGHT)
 };
 
-struct Bm25Parameters {
-    double k1;
-    double b;
-};
-
 class PostingCache;
+
+// Each entry's quick score, by document id (0 outside `matches`): the sum
+// over `terms` of factor × BM25 (bm25.h) of the term alone.
+std::vector<float> quick_scores(const Xapian::Database& db, const MatchSet& matches,
+                                const std::vector<WeightedTerm>& terms, const Bm25Parameters& bm25,
+                                PostingCache& postings);
 
 // The `depth` best-scored entries of `matches`, best first (ties: lower
 // document id first, as Xapian orders them). Posting lists and document
 // lengths come through `postings` (decoded when it keeps them).
 std::vector<Xapian::docid> quick_rank(const Xapian::Database& db, const MatchSet& matches,
                                       const std::vector<WeightedTerm>& terms, std::size_t depth,
-                                      Bm25Parameters bm25, PostingCache& postings);
+                                      const Bm25Parameters& bm25, PostingCache& postings);
 
 }  // namespace lc

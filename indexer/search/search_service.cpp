@@ -37,7 +37,7 @@ struct SearchService::Handle {
     std::string generation;
     std::uint64_t version = 0;
     std::chrono::steady_clock::time_point checked;
-    RevisionData shared;  // for the revision it is at
+    std::shared_ptr<const IndexSnapshot> snapshot;  // of the revision it is at
 };
 
 // A handle borrowed from the pool, returned when the search is done.
@@ -85,8 +85,7 @@ std::size_t default_handles() {
 SearchService::SearchService(const std::filesystem::path& data_dir, Options options)
     : data_dir_(data_dir),
       max_handles_(options.handles ? options.handles : default_handles()),
-      posting_cache_bytes_(options.posting_cache_bytes),
-      posting_cache_min_(options.posting_cache_min),
+      snapshot_options_{options.posting_cache_bytes, options.posting_cache_min},
       ranking_(options.ranking),
       cache_(options.cache_bytes) {}
 
@@ -150,37 +149,53 @@ void preload_when_settled(const std::shared_ptr<PostingCache>& cache,
 
 }  // namespace
 
-SearchService::RevisionData SearchService::revision_data_for(const std::filesystem::path& index,
-                                                             Xapian::rev revision,
-                                                             const Xapian::Database& db) {
-    std::jthread previous;  // stopped and joined after the lock is released
-    std::lock_guard lock(mutex_);
-    const std::string generation = index.filename().string();
-    if (!revision_data_.facets || revision_generation_ != generation || revision_ != revision) {
-        revision_data_ = {FacetTable::build(db),
-                          std::make_shared<PostingCache>(posting_cache_bytes_, posting_cache_min_)};
-        revision_generation_ = generation;
-        revision_ = revision;
-        previous = std::move(preloader_);
-        if (posting_cache_bytes_)
-            preloader_ = std::jthread(
-                [cache = revision_data_.postings, index, revision](std::stop_token stop) {
-                    preload_when_settled(cache, index, revision, stop);
-                });
+std::shared_ptr<const IndexSnapshot> SearchService::snapshot_for(const std::filesystem::path& index,
+                                                                 const Xapian::Database& db) {
+    const IndexStamp stamp{index.filename().string(), db.get_revision()};
+    std::promise<std::shared_ptr<const IndexSnapshot>> promise;
+    std::unique_lock lock(mutex_);
+    if (snapshot_ && snapshot_->stamp() == stamp) return snapshot_;
+    if (making_.valid() && making_stamp_ == stamp) {
+        auto pending = making_;
+        lock.unlock();
+        return pending.get();
     }
-    return revision_data_;
+    making_ = promise.get_future().share();
+    making_stamp_ = stamp;
+    lock.unlock();
+    // Made outside the lock: searches on older revisions go on meanwhile.
+    std::shared_ptr<const IndexSnapshot> made;
+    try {
+        made = std::make_shared<const IndexSnapshot>(stamp.generation, db, snapshot_options_);
+    } catch (...) {
+        promise.set_exception(std::current_exception());
+        std::lock_guard relock(mutex_);
+        if (making_stamp_ == stamp) making_ = {};
+        throw;
+    }
+    std::jthread previous;  // stopped and joined after the lock is released
+    {
+        std::lock_guard relock(mutex_);
+        if (making_stamp_ == stamp) making_ = {};
+        previous = publish(made, index);
+    }
+    promise.set_value(made);
+    return made;
 }
 
-std::shared_ptr<const SpellingDictionary> SearchService::spelling_for(const std::string& generation,
-                                                                      Xapian::rev revision,
-                                                                      const Xapian::Database& db) {
-    std::lock_guard lock(mutex_);
-    if (!spelling_ || spelling_generation_ != generation || spelling_revision_ != revision) {
-        spelling_ = SpellingDictionary::build(db);
-        spelling_generation_ = generation;
-        spelling_revision_ = revision;
-    }
-    return spelling_;
+std::jthread SearchService::publish(const std::shared_ptr<const IndexSnapshot>& made,
+                                    const std::filesystem::path& index) {
+    if (snapshot_ && snapshot_->stamp().generation == made->stamp().generation &&
+        snapshot_->stamp().revision > made->stamp().revision)
+        return {};
+    snapshot_ = made;
+    std::jthread previous = std::move(preloader_);
+    if (snapshot_options_.posting_cache_bytes)
+        preloader_ = std::jthread([cache = made->shared_postings(), index,
+                                   revision = made->stamp().revision](std::stop_token stop) {
+            preload_when_settled(cache, index, revision, stop);
+        });
+    return previous;
 }
 
 void SearchService::refresh(Handle& h) {
@@ -202,7 +217,7 @@ void SearchService::refresh(Handle& h) {
     } else {
         h.db->reopen();
     }
-    h.shared = revision_data_for(*current, h.db->get_revision(), *h.db);
+    h.snapshot = snapshot_for(*current, *h.db);
 }
 
 // Runs `fn(handle)` on a handle from the pool, catching up first. A handle that
@@ -244,14 +259,12 @@ auto SearchService::with_handle(F&& fn) {
 }
 
 Searcher SearchService::searcher(Handle& h) {
-    return Searcher(
-        *h.db, h.shared.facets, h.shared.postings,
-        [this, &h] { return spelling_for(h.generation, h.db->get_revision(), *h.db); }, ranking_);
+    return Searcher(*h.db, h.snapshot, ranking_);
 }
 
 SearchResponse SearchService::search(const SearchRequest& request) {
     return with_handle([&](Handle& h) {
-        const IndexStamp stamp{h.generation, h.db->get_revision()};
+        const IndexStamp& stamp = h.snapshot->stamp();
         std::string key = ResultCache::key_of(request);
         if (auto kept = cache_.find(key, stamp)) {
             ++cache_hits_;
@@ -266,7 +279,7 @@ SearchResponse SearchService::search(const SearchRequest& request) {
 
 void SearchService::warm_up() {
     with_handle([](Handle& h) {
-        preload_text_lists(*h.shared.postings, *h.db);
+        preload_text_lists(h.snapshot->postings(), *h.db);
         return true;
     });
 }
@@ -277,13 +290,13 @@ std::size_t SearchService::handles_open() {
 }
 
 SearchService::CacheStats SearchService::cache_stats() {
-    std::shared_ptr<PostingCache> postings;
+    std::shared_ptr<const IndexSnapshot> snapshot;
     {
         std::lock_guard lock(mutex_);
-        postings = revision_data_.postings;
+        snapshot = snapshot_;
     }
     return {cache_hits_.load(), cache_misses_.load(), cache_.bytes(),
-            postings ? postings->bytes() : 0};
+            snapshot ? snapshot->postings().bytes() : 0};
 }
 
 std::vector<Suggestion> SearchService::suggest(std::string_view typed, std::string_view lang,

@@ -11,10 +11,11 @@
 // Before a search a handle catches up when the index has changed: immediately
 // after notify_changed() (the in-process index follower calls it after each
 // commit), and otherwise at most a quarter of a second after another process
-// replaced the index. Facet tables are built once per index revision and
-// shared, as is the cache of decoded posting lists (posting_cache.h), which a
-// background thread fills with the longest lists once the revision has stood
-// for two seconds.
+// replaced the index. What searches share for one revision is its
+// IndexSnapshot (index_snapshot.h), made by the first search to reach the
+// revision while the others on it wait and searches on older revisions go
+// on; a background thread fills its posting cache with the longest lists
+// once the revision has stood for two seconds.
 //
 // Answers are kept in a ResultCache for the index revision they came from.
 #pragma once
@@ -24,18 +25,17 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "search/facets.h"
-#include "search/posting_cache.h"
+#include "search/index_snapshot.h"
 #include "search/result_cache.h"
 #include "search/search_types.h"
 #include "search/searcher.h"
-#include "search/spelling_dictionary.h"
 
 namespace lc {
 
@@ -93,16 +93,14 @@ class SearchService {
     auto with_handle(F&& fn);
     void refresh(Handle& h);
     Searcher searcher(Handle& h);
-    // What searches share for one index revision.
-    struct RevisionData {
-        std::shared_ptr<const FacetTable> facets;
-        std::shared_ptr<PostingCache> postings;
-    };
-    RevisionData revision_data_for(const std::filesystem::path& index, Xapian::rev revision,
-                                   const Xapian::Database& db);
-    std::shared_ptr<const SpellingDictionary> spelling_for(const std::string& generation,
-                                                           Xapian::rev revision,
-                                                           const Xapian::Database& db);
+    // The snapshot of `db`, the index at `index`, made if it is new.
+    std::shared_ptr<const IndexSnapshot> snapshot_for(const std::filesystem::path& index,
+                                                      const Xapian::Database& db);
+    // Keeps `made` as the newest snapshot, unless a newer one came first, and
+    // starts preloading it; returns the previous preloader, to be stopped
+    // once mutex_ (held) is released.
+    std::jthread publish(const std::shared_ptr<const IndexSnapshot>& made,
+                         const std::filesystem::path& index);
 
     const std::filesystem::path data_dir_;
     std::atomic<std::uint64_t> version_{0};
@@ -112,8 +110,7 @@ class SearchService {
     std::vector<std::unique_ptr<Handle>> idle_handles_;
     std::size_t handles_made_ = 0;
     const std::size_t max_handles_;
-    const std::size_t posting_cache_bytes_;
-    const Xapian::doccount posting_cache_min_;
+    const IndexSnapshot::Options snapshot_options_;
     const Searcher::Ranking ranking_;
 
     ResultCache cache_;
@@ -122,13 +119,12 @@ class SearchService {
     std::mutex mutex_;  // guards the fields below
     std::string unavailable_;
     std::function<void(const std::string&)> on_corrupt_;
-    std::string revision_generation_;
-    Xapian::rev revision_ = 0;
-    RevisionData revision_data_;
-    std::string spelling_generation_;
-    Xapian::rev spelling_revision_ = 0;
-    std::shared_ptr<const SpellingDictionary> spelling_;
-    std::jthread preloader_;  // fills revision_data_.postings
+    std::shared_ptr<const IndexSnapshot> snapshot_;  // the newest made
+    // The snapshot being made, and of which revision: searches that reach
+    // that revision meanwhile wait for it instead of making it again.
+    std::shared_future<std::shared_ptr<const IndexSnapshot>> making_;
+    IndexStamp making_stamp_;
+    std::jthread preloader_;  // fills snapshot_'s posting cache
 };
 
 }  // namespace lc

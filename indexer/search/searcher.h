@@ -1,5 +1,6 @@
-// One search over one open index: builds the query, runs the match once with
-// the facet counter attached, then turns the page of documents into hits.
+// One search over one open index revision: runs the stages of
+// search_pipeline.h (resolve the match, count facets, rank the page, make
+// the hits), and suggestions for what is being typed.
 #pragma once
 
 #include <memory>
@@ -8,30 +9,19 @@
 
 #include <xapian.h>
 
-#include <functional>
-
-#include "search/facets.h"
-#include "search/posting_cache.h"
+#include "search/index_snapshot.h"
+#include "search/search_pipeline.h"
 #include "search/search_types.h"
-#include "search/spelling_dictionary.h"
 
 namespace lc {
 
 class Searcher {
   public:
-    using SpellingSource = std::function<std::shared_ptr<const SpellingDictionary>()>;
+    using Ranking = PageRanking;
 
-    // How a page sorted by relevance is ranked: from a shortlist that a
-    // quick first pass picks (see search()), or by the full ranking over
-    // every match, which is slow on a large catalog and is the reference the
-    // shortlist is measured against (tests/bench/search_bench.cpp).
-    enum class Ranking { shortlisted, every_match };
-
-    // `postings` (not null) is the index revision's cache of decoded posting
-    // lists and document lengths; `spelling` is asked for the dictionary only
-    // when a query needs respelling.
-    Searcher(const Xapian::Database& db, std::shared_ptr<const FacetTable> facets,
-             std::shared_ptr<PostingCache> postings, SpellingSource spelling,
+    // `snapshot` (not null) is of `db`'s revision: its facet table, decoded
+    // posting lists and, when a query needs respelling, its dictionary.
+    Searcher(const Xapian::Database& db, std::shared_ptr<const IndexSnapshot> snapshot,
              Ranking ranking = Ranking::shortlisted);
 
     SearchResponse search(const SearchRequest& request);
@@ -43,9 +33,7 @@ class Searcher {
 
   private:
     const Xapian::Database& db_;
-    std::shared_ptr<const FacetTable> facets_;
-    std::shared_ptr<PostingCache> postings_;
-    SpellingSource spelling_;
+    std::shared_ptr<const IndexSnapshot> snapshot_;
     Ranking ranking_;
 };
 

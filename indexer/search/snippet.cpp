@@ -37,12 +37,12 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string make_snippet(std::string_view text, const HighlightTerms& terms,
-                         std::size_t max_chars) {
-    if (text.empty()) return {};
+namespace {
+
+// For each token, which query word it matches (counted for "distinct"), or -1.
+std::vector<int> mark_matches(const std::vector<text::Token>& tokens, const HighlightTerms& terms) {
     Xapian::Stem english("english");
-    auto tokens = text::tokenize(text);
-    std::vector<int> match(tokens.size(), -1);  // which query word (for "distinct" counting)
+    std::vector<int> match(tokens.size(), -1);
     std::vector<std::string> words;
     auto word_id = [&](const std::string& w) {
         auto it = std::find(words.begin(), words.end(), w);
@@ -73,9 +73,14 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms,
         return any;
     };
     if (!terms.exact || !mark(true)) mark(false);
+    return match;
+}
 
-    // The window of tokens that fits max_chars and holds the most distinct
-    // matched words (then the most matches), earliest first.
+// The window of tokens [first, second) that fits max_chars and holds the most
+// distinct matched words (then the most matches), earliest first.
+std::pair<std::size_t, std::size_t> best_window(const std::vector<text::Token>& tokens,
+                                                const std::vector<int>& match,
+                                                std::size_t max_chars) {
     std::size_t best_start = 0, best_end = 0;
     std::size_t best_distinct = 0, best_count = 0;
     for (std::size_t start = 0; start < tokens.size(); ++start) {
@@ -99,6 +104,15 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms,
             best_count = count;
         }
     }
+    return {best_start, best_end};
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const HighlightTerms& terms,
+                         std::size_t max_chars) {
+    if (text.empty()) return {};
+    auto tokens = text::tokenize(text);
     if (tokens.empty()) {
         std::size_t cut = std::min(text.size(), max_chars);
         while (cut < text.size() && cut > 0 &&
@@ -106,6 +120,8 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms,
             --cut;
         return html_escape(text.substr(0, cut));
     }
+    const std::vector<int> match = mark_matches(tokens, terms);
+    auto [best_start, best_end] = best_window(tokens, match, max_chars);
 
     // Start a little before the first match so it reads in context.
     std::size_t lead = std::min<std::size_t>(best_start, best_start > 0 ? 3 : 0);

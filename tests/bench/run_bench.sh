@@ -8,7 +8,8 @@
 #   in-process search latency with exact facets beside SQLite FTS5, and how
 #   much of the full ranking's first page the shortlist keeps (search_bench);
 #   HTTP throughput of /api/search (with and without the answer cache) and
-#   /healthz with wrk, 32 connections.
+#   /healthz with wrk, 32 connections; and search with an editor changing an
+#   entry every second beside the same run without (search_under_edits.sh).
 # Results: BUILD/bench/results.md (a Markdown table) and the raw logs beside it.
 #
 # usage: run_bench.sh BUILD_DIR [SIZES...]
@@ -43,8 +44,8 @@ python3 "$HERE/make_paths.py" "$OUT/queries.txt" > "$OUT/search_paths.txt"
 {
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d)"
     echo
-    echo "| entries | import (entries/s, peak MB) | index (entries/s, peak MB, size MB) | Python peer (entries/s, peak MB, size MB) | index ÷ peer | search p50 / p99 ms (exact facets) | first page as full ranking (recall@10) | FTS5 p50 / p99 ms | /api/search req/s (p99 ms) | same, no answer cache | /healthz req/s | search ÷ healthz (no cache) | server peak MB |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| entries | import (entries/s, peak MB) | index (entries/s, peak MB, size MB) | Python peer (entries/s, peak MB, size MB) | index ÷ peer | search p50 / p99 ms (exact facets) | first page as full ranking (recall@10) | FTS5 p50 / p99 ms | /api/search req/s (p99 ms) | same, no answer cache | /healthz req/s | search ÷ healthz (no cache) | server peak MB | with an edit a second: req/s (p99 ms) | p99 ÷ calm p99, req/s ÷ calm |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$RESULTS"
 
 for N in "${SIZES[@]}"; do
@@ -81,6 +82,9 @@ for N in "${SIZES[@]}"; do
         kill "$API_PID"; wait "$API_PID" || true
     done
 
+    echo "== $N entries: search with and without edits"
+    "$HERE/search_under_edits.sh" "$BUILD" "$DATA" "$OUT/search_paths.txt" "$WRK_SECONDS" > "$OUT/edits-$N.log"
+
     # Collect.
     imp_s=$(field "$OUT/import-$N.log" elapsed); imp_kb=$(field "$OUT/import-$N.log" maxrss_kb)
     idx_s=$(field "$OUT/index-$N.log" elapsed); idx_kb=$(field "$OUT/index-$N.log" maxrss_kb)
@@ -100,8 +104,10 @@ for N in "${SIZES[@]}"; do
     ratio=$(awk -v a="$s_rps" -v b="$h_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
     u_ratio=$(awk -v a="$u_rps" -v b="$h_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
     speedup=$(awk -v a="$peer_s" -v b="$idx_s" 'BEGIN { printf "%.2f×", a / b }')
+    e_rps=$(field "$OUT/edits-$N.log" edits_rps); e_p99=$(field "$OUT/edits-$N.log" edits_p99)
+    e_ratio=$(field "$OUT/edits-$N.log" p99_ratio); e_share=$(grep -o 'rps_share=[0-9]*%' "$OUT/edits-$N.log" | cut -d= -f2)
     rate() { awk -v n="$N" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
-    echo "| $N | $(rate "$imp_s") ($(mb "$imp_kb") MB) | $(rate "$idx_s") ($(mb "$idx_kb") MB, $idx_mb MB) | $(rate "$peer_s") ($(mb "$peer_kb") MB, $peer_mb MB) | $speedup | $lc_p50 / $lc_p99 | $same_page of $compared ($recall) | $fts_p50 / $fts_p99 | $s_rps ($s_p99) | $u_rps ($u_p99) | $h_rps | $ratio ($u_ratio) | $(mb "$SERVER_PEAK_KB") |" >> "$RESULTS"
+    echo "| $N | $(rate "$imp_s") ($(mb "$imp_kb") MB) | $(rate "$idx_s") ($(mb "$idx_kb") MB, $idx_mb MB) | $(rate "$peer_s") ($(mb "$peer_kb") MB, $peer_mb MB) | $speedup | $lc_p50 / $lc_p99 | $same_page of $compared ($recall) | $fts_p50 / $fts_p99 | $s_rps ($s_p99) | $u_rps ($u_p99) | $h_rps | $ratio ($u_ratio) | $(mb "$SERVER_PEAK_KB") | $e_rps ($e_p99) | ${e_ratio}×, $e_share |" >> "$RESULTS"
     grep -E "non-2xx|Non-2xx|Socket errors" "$OUT"/wrk-*-"$N".log || true
 done
 echo

@@ -176,8 +176,7 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
           "\"nam co suoi\"", "\"nam co thac ban\"", "khong co gi", ""}) {
         for (bool all_words : {true, false}) {
             lc::ParsedQuery parsed = lc::parse_query(text, text == "nậm ch");
-            lc::QueryBuilder builder(db);
-            Xapian::Query q = builder.build(parsed, all_words, lc::QueryBuilder::Purpose::count);
+            Xapian::Query q = lc::build_query(db, parsed, lc::QueryPurpose::count, all_words).query;
             for (const auto& filter : {Xapian::Query(), Xapian::Query("Kevent"),
                                        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kevent"),
                                                      Xapian::Query("Kproduct"))}) {
@@ -195,8 +194,8 @@ TEST_CASE("match_set finds exactly what Xapian's matcher finds", "[search]") {
                 CHECK(cached == ours);
                 // The counting query (pair terms) finds what the ranking query
                 // (phrases in each field) finds.
-                lc::QueryBuilder ranker(db);
-                Xapian::Query rank = ranker.build(parsed, all_words);
+                Xapian::Query rank =
+                    lc::build_query(db, parsed, lc::QueryPurpose::rank, all_words).query;
                 CHECK(ours == matches(db, filter.empty() ? rank
                                                          : Xapian::Query(Xapian::Query::OP_FILTER,
                                                                          rank, filter)));
@@ -321,10 +320,9 @@ TEST_CASE("the quick ranking scores the matches by their weighted terms", "[sear
     lc::test::TempDir dir;
     Xapian::Database db = built_index(dir.path());
 
-    lc::QueryBuilder builder(db);
     lc::ParsedQuery parsed = lc::parse_query("nam ban", false);
-    builder.build(parsed, true, lc::QueryBuilder::Purpose::shortlist);
-    const auto& terms = builder.weighted_terms();
+    const lc::BuiltQuery shortlist = lc::build_query(db, parsed, lc::QueryPurpose::shortlist);
+    const auto& terms = shortlist.weighted_terms;
     auto has = [&](const std::string& term, double factor) {
         return std::any_of(terms.begin(), terms.end(), [&](const lc::WeightedTerm& t) {
             return t.term == term && t.factor == Approx(factor);
@@ -338,13 +336,11 @@ TEST_CASE("the quick ranking scores the matches by their weighted terms", "[sear
     CHECK(has("XEnam ban", 25.0));  // the whole name
 
     lc::MatchSet all =
-        lc::match_set(db, builder.build(parsed, true, lc::QueryBuilder::Purpose::count));
+        lc::match_set(db, lc::build_query(db, parsed, lc::QueryPurpose::count).query);
     REQUIRE(all.count() == 151);
-    builder.build(parsed, true, lc::QueryBuilder::Purpose::shortlist);
-    const lc::Bm25Parameters bm25{5.0, 0.5};
+    const lc::Bm25Parameters& bm25 = lc::kBm25;
     lc::PostingCache uncached(0);  // document lengths only
-    std::vector<Xapian::docid> best =
-        lc::quick_rank(db, all, builder.weighted_terms(), 70, bm25, uncached);
+    std::vector<Xapian::docid> best = lc::quick_rank(db, all, terms, 70, bm25, uncached);
     REQUIRE(best.size() == 70);
     // The one that says the words together comes first (by its pair term),
     // then the 60 short entries that say both words twice, in document order
@@ -365,10 +361,41 @@ TEST_CASE("the quick ranking scores the matches by their weighted terms", "[sear
     // Only matches are ranked; a cache changes nothing.
     lc::MatchSet events = lc::match_set(db, Xapian::Query("Kevent"));
     std::vector<Xapian::docid> among_events =
-        lc::quick_rank(db, events, builder.weighted_terms(), 500, bm25, uncached);
+        lc::quick_rank(db, events, terms, 500, bm25, uncached);
     CHECK(among_events.size() == 90);
     for (auto id : among_events) CHECK(slug(id).rfind("mot-lan-", 0) == 0);
     lc::PostingCache cache(1 << 20, 1);
-    CHECK(lc::quick_rank(db, all, builder.weighted_terms(), 70, bm25, cache) == best);
+    CHECK(lc::quick_rank(db, all, terms, 70, bm25, cache) == best);
     CHECK(cache.bytes() > 0);
+}
+
+TEST_CASE("the quick ranking weighs a single term as Xapian's BM25Weight does", "[search]") {
+    lc::test::TempDir dir;
+    Xapian::Database db = built_index(dir.path());
+    lc::PostingCache uncached(0);
+    const lc::MatchSet all = lc::match_set(db, Xapian::Query::MatchAll);
+    // Terms in every entry, in most, in some, in one; words repeated in short
+    // and long texts; a factor as the query builder gives it.
+    for (const std::string term : {"Wnam", "Wrung", "Wco", "Wduong", "XNdiem"}) {
+        for (double factor : {1.0, 3.0}) {
+            CAPTURE(term, factor);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), factor));
+            enquire.set_weighting_scheme(lc::bm25_weight());
+            Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+            REQUIRE(mset.size() > 0);
+            const std::vector<float> quick =
+                lc::quick_scores(db, all, {{term, factor}}, lc::kBm25, uncached);
+            std::size_t scored = 0;
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                CAPTURE(*it);
+                CHECK(quick[*it] == Approx(it.get_weight()).epsilon(1e-5));
+                ++scored;
+            }
+            const auto nonzero = static_cast<std::size_t>(
+                std::count_if(quick.begin(), quick.end(), [](float s) { return s != 0.0f; }));
+            CHECK(nonzero == scored);
+        }
+    }
 }

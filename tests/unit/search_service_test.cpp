@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "index/index_location.h"
 #include "index/index_writer.h"
 #include "index/progress.h"
+#include "search/index_snapshot.h"
 #include "search/posting_cache.h"
 #include "search/result_cache.h"
 #include "search/search_service.h"
@@ -237,4 +239,36 @@ TEST_CASE("the posting cache of each index revision is preloaded with the longes
     uncached.warm_up();
     CHECK(uncached.cache_stats().posting_bytes == 0);
     CHECK(uncached.search(asking("ruong bac thang")).total == 21);
+}
+
+TEST_CASE("an index snapshot serves its own revision only", "[search][snapshot]") {
+    lc::test::TempDir dir;
+    lc::Store store(dir.path(), lc::Store::Mode::create_if_missing);
+    for (int i = 0; i < 5; ++i)
+        store.create(entry("ban-" + std::to_string(i), "Ruộng bậc thang và chè."), "t");
+    lc::SilentProgress quiet;
+    lc::rebuild_index(store, dir.path(), quiet, {});
+    auto current = lc::IndexLocation(dir.path()).current();
+    REQUIRE(current);
+    Xapian::Database db(current->string());
+    const lc::IndexSnapshot snapshot(current->filename().string(), db, {1 << 20, 1});
+    CHECK(snapshot.is_of(current->filename().string(), db.get_revision()));
+    CHECK(snapshot.facets().docs.size() == db.get_lastdocid() + 1);
+    REQUIRE(snapshot.postings().find(db, "Wruong"));
+    CHECK(snapshot.spelling(db)->contains("ruong"));
+
+    // The index moves on: the old snapshot refuses the newer database,
+    // whose lists differ, rather than answer from its own.
+    store.create(entry("ban-5", "Ruộng bậc thang."), "t");
+    apply_in_place(store, dir.path());
+    db.reopen();
+    CHECK_FALSE(snapshot.is_of(current->filename().string(), db.get_revision()));
+    CHECK_THROWS_AS(snapshot.postings().find(db, "Wruong"), std::logic_error);
+    CHECK_THROWS_AS(snapshot.postings().relative_lengths(db), std::logic_error);
+    CHECK_THROWS_AS(snapshot.spelling(Xapian::Database(current->string())), std::logic_error);
+
+    // A cache given no revision takes the first database's.
+    lc::PostingCache unbound(1 << 20, 1);
+    REQUIRE(unbound.find(db, "Wruong"));
+    CHECK(unbound.find(db, "Wruong")->ids.size() == 6);
 }

@@ -1,0 +1,59 @@
+// What the searches on one index revision share, made once per revision and
+// immutable once made: the facet table, the cache of decoded posting lists
+// (which refuses a database at another revision) and, built on first need,
+// the spelling dictionary.
+//
+// SearchService keeps the newest snapshot and makes the next one when a
+// handle reaches a newer revision, outside the lock that searches take:
+// searches still on the previous revision go on with the previous snapshot,
+// which lives as long as a search holds it.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <xapian.h>
+
+#include "search/facets.h"
+#include "search/posting_cache.h"
+#include "search/result_cache.h"
+#include "search/spelling_dictionary.h"
+
+namespace lc {
+
+class IndexSnapshot {
+  public:
+    struct Options {
+        std::size_t posting_cache_bytes = 256u << 20;                     // 0: no decoded lists
+        Xapian::doccount posting_cache_min = PostingCache::kMinPostings;  // shorter: not kept
+    };
+
+    // The snapshot of `db` (at its current revision) of the index generation
+    // named `generation`. Reads every document's facet values.
+    IndexSnapshot(std::string generation, const Xapian::Database& db, const Options& options);
+
+    const IndexStamp& stamp() const { return stamp_; }
+    bool is_of(const std::string& generation, Xapian::rev revision) const {
+        return stamp_ == IndexStamp{generation, revision};
+    }
+
+    const FacetTable& facets() const { return *facets_; }
+    // Thread-safe; refuses a database at another revision (posting_cache.h).
+    PostingCache& postings() const { return *postings_; }
+    const std::shared_ptr<PostingCache>& shared_postings() const { return postings_; }
+
+    // The dictionary of `db` (at this snapshot's revision), built by the
+    // first search that needs it; the others that need it meanwhile wait
+    // for it, no other search does.
+    std::shared_ptr<const SpellingDictionary> spelling(const Xapian::Database& db) const;
+
+  private:
+    const IndexStamp stamp_;
+    const std::shared_ptr<const FacetTable> facets_;
+    const std::shared_ptr<PostingCache> postings_;
+    mutable std::mutex spelling_mutex_;
+    mutable std::shared_ptr<const SpellingDictionary> spelling_;
+};
+
+}  // namespace lc
