@@ -10,9 +10,12 @@ import { h, clear, uniqueId } from './dom.js';
 import { t, lang, kindLabel, themeLabel, monthName, KIND_SLUGS, THEME_SLUGS } from './i18n.js';
 
 const TEXT_FIELDS = ['name', 'summary', 'body'];
+const PRECISIONS = ['site', 'village', 'commune-centre', 'town', 'approximate'];
+// The districts that ended on 1 July 2025 (indexer/catalog/administrative_units.h).
+const FORMER_DISTRICTS = ['Tam Đường', 'Phong Thổ', 'Sìn Hồ', 'Mường Tè', 'Nậm Nhùn', 'Than Uyên', 'Tân Uyên', 'Thành phố Lai Châu'];
 // Every path the editor can see compared in a conflict, in form order.
 const COMPARED = ['slug', 'kind', 'status', 'name.vi', 'name.en', 'summary.vi', 'summary.en', 'body.vi', 'body.en',
-    'aliases', 'themes', 'area', 'location', 'ocop_stars', 'certifications', 'season', 'source'];
+    'aliases', 'themes', 'area', 'former_district', 'location', 'ocop_stars', 'certifications', 'season', 'source'];
 
 // opts: {entry (null for new), etag, areas: [known areas], onSaved(stored, etag), onCancel}
 export function renderEditor(container, opts) {
@@ -76,7 +79,10 @@ export function renderEditor(container, opts) {
     const areaList = h('datalist', { id: uniqueId('areas') }, (opts.areas ?? []).map((a) => h('option', { value: a })));
     const starsSelect = h('select', null, h('option', { value: '' }, t('editor.starsNone')), [3, 4, 5].map((n) => h('option', { value: String(n) }, t('stars', { n }))));
     const lat = h('input', { type: 'number', step: 'any', min: '21.6', max: '22.9', inputmode: 'decimal' });
-    const lon = h('input', { type: 'number', step: 'any', min: '102.2', max: '103.9', inputmode: 'decimal' });
+    const lon = h('input', { type: 'number', step: 'any', min: '102.2', max: '104.0', inputmode: 'decimal' });
+    const precisionSelect = select(PRECISIONS, (p) => t(`precision.${p}`));
+    const locationSource = textInput({ maxlength: 500 });
+    const formerDistrictSelect = h('select', null, h('option', { value: '' }, t('editor.formerDistrictNone')), FORMER_DISTRICTS.map((d) => h('option', { value: d }, d)));
 
     form.append(
         h('div', { class: 'form-grid' },
@@ -85,7 +91,8 @@ export function renderEditor(container, opts) {
             field('slug', slugInput, { hint: t('editor.slugHint') }),
             field('kind', kindSelect),
             field('status', statusSelect),
-            field('area', textInput({ list: areaList.id, maxlength: 100 })),
+            field('area', textInput({ list: areaList.id, maxlength: 100 }), { hint: t('editor.areaHint') }),
+            field('former_district', formerDistrictSelect),
             field('summary.vi', textArea(4, { lang: 'vi' })),
             field('summary.en', textArea(4, { lang: 'en' })),
             field('body.vi', textArea(12, { lang: 'vi' })),
@@ -98,7 +105,9 @@ export function renderEditor(container, opts) {
                 h('p', { class: 'field-hint' }, t('editor.locationHint')),
                 h('div', { class: 'location-pair' },
                     field('location.lat', lat),
-                    field('location.lon', lon)),
+                    field('location.lon', lon),
+                    field('location.precision', precisionSelect),
+                    field('location.source', locationSource)),
                 (errorSlots.location = { slot: h('p', { class: 'field-error' }), control: lat }).slot),
             field('ocop_stars', starsSelect, { hint: t('editor.starsHint') }),
             field('source', textInput({ maxlength: 500 })),
@@ -127,6 +136,9 @@ export function renderEditor(container, opts) {
         inputs.source.value = entry?.source ?? '';
         lat.value = entry?.location?.lat ?? '';
         lon.value = entry?.location?.lon ?? '';
+        precisionSelect.value = entry?.location?.precision ?? 'approximate';
+        locationSource.value = entry?.location?.source ?? '';
+        formerDistrictSelect.value = entry?.former_district ?? '';
         starsSelect.value = entry?.ocop_stars ? String(entry.ocop_stars) : '';
         const season = entry?.season ?? [];
         for (const box of form.querySelectorAll('input[name="season"]')) box.checked = season.includes(Number(box.value));
@@ -150,7 +162,8 @@ export function renderEditor(container, opts) {
         // Both empty: no location. One of them: send it, and let the API say what is missing.
         entry.location = lat.value === '' && lon.value === '' && !lat.validity.badInput && !lon.validity.badInput
             ? null
-            : { lat: number(lat), lon: number(lon) };
+            : { lat: number(lat), lon: number(lon), precision: precisionSelect.value, source: locationSource.value.trim() };
+        entry.former_district = formerDistrictSelect.value;
         entry.ocop_stars = starsSelect.value ? Number(starsSelect.value) : null;
         entry.certifications = lines(inputs.certifications.value);
         entry.season = [...form.querySelectorAll('input[name="season"]:checked')].map((b) => Number(b.value));
