@@ -289,6 +289,7 @@ std::vector<SearchHit> make_hits(const RankedPage& page, const SearchRequest& re
         const std::string& body = entry.body.in(request.lang);
         hit.snippet = make_snippet(body.empty() ? hit.summary : body, page.highlights);
         hit.area = entry.area;
+        hit.former_district = entry.former_district;
         hit.themes = entry.themes;
         hit.location = entry.location;
         if (request.near && entry.location)

@@ -294,6 +294,44 @@ test('clicking the map picks a point and sorts by distance', async () => {
     await finish('map-point-cleared');
 });
 
+test('the map shows the located results: a pin for a site, a soft circle for a coarser point, with attribution', async () => {
+    const { page, finish } = await openPage();
+    await page.goto(url('/'));
+    await waitForResults(page);
+    const credits = await page.textContent('#map-credits');
+    assert.match(credits, /Data from Who's On First/);
+    assert.match(credits, /Includes data from foursquare quattroshapes/);
+    // Every result with a location is drawn, by what its point is.
+    const located = await page.evaluate(async () => {
+        const r = await fetch('/api/search?per_page=50');
+        return (await r.json()).results.filter((hit) => hit.location).map((hit) => [hit.slug, hit.location.precision]);
+    });
+    assert.ok(located.length >= 20, `most entries are located (${located.length})`);
+    const sites = located.filter(([, p]) => p === 'site').length;
+    assert.ok(sites >= 1 && sites < located.length, 'both sites and coarser points are among the results');
+    await page.waitForFunction((n) => document.querySelectorAll('#map .map-point').length >= n, located.length);
+    assert.equal(await page.locator('#map .map-point-site').count(), sites, 'one pin per site');
+    assert.equal(await page.locator('#map .map-point-site path.map-pin-head').count(), sites);
+    assert.equal(await page.locator('#map .map-point-area').count(), located.length - sites, 'the others in circles');
+    assert.equal(await page.locator('#map circle.map-area').count(), located.length - sites);
+    // A circle says what it stands for.
+    const labels = await page.locator('#map .map-point-area title').allTextContents();
+    assert.ok(labels.some((l) => /trung tâm xã Tả Lèng cũ/.test(l)), labels.join(' | '));
+    // GeoNames points are on the map, so GeoNames is credited.
+    assert.ok(await page.locator('#map-geonames').isVisible());
+    await page.screenshot({ path: path.join(SHOTS, 'map-precision.png'), fullPage: true });
+
+    // The entry page says the same, with the point's source.
+    await page.goto(url('/?entry=dinh-pu-ta-leng&lang=en'));
+    await page.locator('#detail .facts').waitFor();
+    const facts = await page.textContent('#detail .facts');
+    assert.match(facts, /centre of the former xã Tả Lèng/);
+    assert.match(facts, /formerly Tam Đường district/);
+    assert.match(facts, /GSO commune point/);
+    assert.equal(await page.locator('#map .map-point-area').count(), 1);
+    await finish('entry-precision');
+});
+
 test('drafts are listed and previewed for editors only', async () => {
     const created = await server.api('POST', '/api/entries', {
         slug: 'ban-nhap-thu', kind: 'event', status: 'draft', name: { vi: 'Lễ hội bản nháp thử' },
@@ -324,15 +362,16 @@ test('an editor signs in, creates, finds, edits, deletes and restores an entry',
     // First a form the API refuses: its errors show next to the fields.
     await page.getByLabel('Mã định danh (slug)', { exact: true }).fill('ban-kiem-thu-trinh-duyet');
     await page.getByLabel('Vĩ độ', { exact: true }).fill('23.5');
+    await page.getByLabel('Kinh độ', { exact: true }).fill('103.3');
     await page.click('.entry-form button[type="submit"]');
     await page.locator('.form-summary').waitFor();
     const nameError = page.locator('[data-path="name.vi"] .field-error');
     assert.match(await nameError.textContent(), /Bắt buộc/);
     assert.equal(await page.getByLabel('Tên (tiếng Việt)', { exact: true }).getAttribute('aria-invalid'), 'true');
-    assert.match(await page.locator('[data-path="location.lon"] .field-error').textContent(), /Bắt buộc/);
-    // Words chosen by the error's code (out_of_range on location), with its bounds as numbers are written here.
-    assert.equal(await page.locator('[data-path="location.lat"] .field-error').textContent(),
-        'Nằm ngoài tỉnh Lai Châu: phải từ 21,6 đến 22,9.');
+    assert.match(await page.locator('[data-path="location.source"] .field-error').textContent(), /Bắt buộc/);
+    // Words chosen by the error's code (out_of_range on the point, beyond the province's outline).
+    assert.equal(await page.locator('[data-path="location"] > .field-error').textContent(),
+        'Nằm ngoài tỉnh Lai Châu (quá 1 km ngoài đường ranh giới).');
     await page.screenshot({ path: path.join(SHOTS, 'editor-field-errors.png'), fullPage: true });
 
     await page.getByLabel('Tên (tiếng Việt)', { exact: true }).fill('Bản kiểm thử trình duyệt');
@@ -340,13 +379,16 @@ test('an editor signs in, creates, finds, edits, deletes and restores an entry',
     await page.getByLabel('Tóm tắt (tiếng Việt)', { exact: true }).fill('Một bản làng dùng để kiểm thử trang web.');
     await page.getByLabel('Vĩ độ', { exact: true }).fill('22.4');
     await page.getByLabel('Kinh độ', { exact: true }).fill('103.3');
-    await page.getByLabel('Địa bàn', { exact: true }).fill('Tam Đường');
+    await page.getByLabel('Địa bàn', { exact: true }).fill('xã Tả Lèng');
+    await page.getByLabel('Huyện cũ (trước 1/7/2025)', { exact: true }).selectOption('Tam Đường');
+    await page.getByLabel('Nguồn toạ độ', { exact: true }).fill('kiểm thử trình duyệt');
     await page.getByLabel('Du lịch cộng đồng', { exact: true }).check();
     await page.getByLabel('Tháng 9', { exact: true }).check();
     await page.click('.entry-form button[type="submit"]');
     await page.waitForFunction(() => document.getElementById('detail-title')?.textContent === 'Bản kiểm thử trình duyệt');
     assert.match(await page.textContent('#notice'), /phiên bản 1/);
-    assert.match(await page.textContent('#detail .facts'), /22,4000° B, 103,3000° Đ/);
+    assert.match(await page.textContent('#detail .facts'), /22,4000° B, 103,3000° Đ — vị trí gần đúng/);
+    assert.match(await page.textContent('#detail .facts'), /xã Tả Lèng \(trước đây thuộc huyện Tam Đường\)/);
     assert.equal(await page.locator('#map .map-point').count(), 1, 'the entry is on the map');
 
     await searchUntil(page, 'kiem thu trinh duyet', (slugs) => slugs[0] === 'ban-kiem-thu-trinh-duyet', 'the new entry showing first');

@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 
 // Every path the editor can see compared in a conflict, in form order.
 const COMPARED = ['slug', 'kind', 'status', 'name.vi', 'name.en', 'summary.vi', 'summary.en', 'body.vi', 'body.en',
-    'aliases', 'themes', 'area', 'location', 'ocop_stars', 'certifications', 'season', 'source'];
+    'aliases', 'themes', 'area', 'former_district', 'location', 'ocop_stars', 'certifications', 'season', 'source'];
 
 // Fills and shows `box`: mine is the form's entry, current the stored one.
 export function showConflict(box, { mine, current, onReload, onOverwrite }) {

@@ -7,6 +7,9 @@ import { t, kindLabel, themeLabel, monthName, KIND_SLUGS, THEME_SLUGS } from './
 
 const TEXT_FIELDS = ['name', 'summary', 'body'];
 const LANGS = ['vi', 'en'];
+const PRECISIONS = ['site', 'village', 'commune-centre', 'town', 'approximate'];
+// The districts that ended on 1 July 2025 (indexer/catalog/administrative_units.h).
+const FORMER_DISTRICTS = ['Tam Đường', 'Phong Thổ', 'Sìn Hồ', 'Mường Tè', 'Nậm Nhùn', 'Than Uyên', 'Tân Uyên', 'Thành phố Lai Châu'];
 
 // Returns {element, slots, fill(entry), read()}. slots: field path →
 // {slot, control}, for the API's errors.
@@ -46,6 +49,8 @@ function makeControls(isNew, areas) {
         kind: select(KIND_SLUGS, kindLabel),
         status: select(['published', 'draft'], (s) => t(`status.${s}`)),
         area: textInput({ list: areaList.id, maxlength: 100 }),
+        former_district: h('select', null, h('option', { value: '' }, t('editor.formerDistrictNone')),
+            FORMER_DISTRICTS.map((d) => h('option', { value: d }, d))),
         'summary.vi': textArea(4, { lang: 'vi' }),
         'summary.en': textArea(4, { lang: 'en' }),
         'body.vi': textArea(12, { lang: 'vi' }),
@@ -55,7 +60,9 @@ function makeControls(isNew, areas) {
         themes: THEME_SLUGS.map((slug) => checkbox('themes', slug, themeLabel(slug))),
         otherThemes,
         'location.lat': coordinate('21.6', '22.9'),
-        'location.lon': coordinate('102.2', '103.9'),
+        'location.lon': coordinate('102.2', '104.0'),
+        'location.precision': select(PRECISIONS, (p) => t(`precision.${p}`)),
+        'location.source': textInput({ maxlength: 500 }),
         ocop_stars: h('select', null, h('option', { value: '' }, t('editor.starsNone')),
             [3, 4, 5].map((n) => h('option', { value: String(n) }, t('stars', { n })))),
         source: textInput({ maxlength: 500 }),
@@ -73,7 +80,8 @@ function layout(c, slots) {
         field('slug', { hint: t('editor.slugHint') }),
         field('kind'),
         field('status'),
-        field('area'),
+        field('area', { hint: t('editor.areaHint') }),
+        field('former_district'),
         field('summary.vi'),
         field('summary.en'),
         field('body.vi'),
@@ -132,7 +140,9 @@ function locationFields(c, slots) {
         h('p', { class: 'field-hint' }, t('editor.locationHint')),
         h('div', { class: 'location-pair' },
             labelledField('location.lat', lat, slots),
-            labelledField('location.lon', c['location.lon'], slots)),
+            labelledField('location.lon', c['location.lon'], slots),
+            labelledField('location.precision', c['location.precision'], slots),
+            labelledField('location.source', c['location.source'], slots)),
         pairSlot);
     slots.location = { slot: pairSlot, control: lat };
     return fieldset;
@@ -159,6 +169,9 @@ function fillControls(c, entry) {
     c.source.value = entry?.source ?? '';
     c['location.lat'].value = entry?.location?.lat ?? '';
     c['location.lon'].value = entry?.location?.lon ?? '';
+    c['location.precision'].value = entry?.location?.precision ?? 'approximate';
+    c['location.source'].value = entry?.location?.source ?? '';
+    c.former_district.value = entry?.former_district ?? '';
     c.ocop_stars.value = entry?.ocop_stars ? String(entry.ocop_stars) : '';
     const season = entry?.season ?? [];
     for (const box of c.season.map(boxInput)) box.checked = season.includes(Number(box.value));
@@ -172,7 +185,8 @@ function readControls(c) {
     entry.aliases = lines(c.aliases.value);
     entry.themes = [...checked(c.themes), ...c.otherThemes.value.split(',').map((s) => s.trim()).filter(Boolean)];
     entry.area = c.area.value.trim();
-    entry.location = readLocation(c['location.lat'], c['location.lon']);
+    entry.location = readLocation(c);
+    entry.former_district = c.former_district.value;
     entry.ocop_stars = c.ocop_stars.value ? Number(c.ocop_stars.value) : null;
     entry.certifications = lines(c.certifications.value);
     entry.season = checked(c.season).map(Number);
@@ -181,8 +195,10 @@ function readControls(c) {
 }
 
 // Both empty: no location. One of them: send it, and let the API say what is missing.
-function readLocation(lat, lon) {
+function readLocation(c) {
+    const lat = c['location.lat'];
+    const lon = c['location.lon'];
     const number = (input) => (input.value.trim() === '' ? null : Number(input.value));
     if (lat.value === '' && lon.value === '' && !lat.validity.badInput && !lon.validity.badInput) return null;
-    return { lat: number(lat), lon: number(lon) };
+    return { lat: number(lat), lon: number(lon), precision: c['location.precision'].value, source: c['location.source'].value.trim() };
 }

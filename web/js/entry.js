@@ -3,6 +3,7 @@
 
 import { h, clear, paragraphs, isPlainClick } from './dom.js';
 import { t, lang, kindLabel, themeLabel, areaLabel, monthName, formatNumber, formatDate } from './i18n.js';
+import { locationLabel, formerDistrictLabel } from './location.js';
 
 // opts: {entry, backHref, onBack, editor: null | {onEdit, onHistory, onDelete, onRestore, editHref, historyHref}}
 export function renderEntry(container, { entry, backHref, onBack, editor }) {
@@ -67,11 +68,22 @@ function facts(entry) {
     const rows = [
         ['field.kind', kindLabel(entry.kind)],
         ['field.themes', entry.themes?.length ? h('ul', { class: 'tags' }, entry.themes.map((th) => h('li', null, themeLabel(th)))) : none()],
-        ['field.area', entry.area ? areaLabel(entry.area) : none()],
+        [
+            'field.area',
+            entry.area
+                ? [areaLabel(entry.area), entry.former_district ? h('span', { class: 'former-district' }, ` (${formerDistrictLabel(entry.former_district)})`) : null]
+                : none(),
+        ],
         [
             'field.location',
             entry.location
-                ? t('map.at', { lat: formatNumber(entry.location.lat, 4), lon: formatNumber(entry.location.lon, 4) })
+                ? h(
+                      'span',
+                      { class: 'location-fact', 'data-precision': entry.location.precision },
+                      `${t('map.at', { lat: formatNumber(entry.location.lat, 4), lon: formatNumber(entry.location.lon, 4) })} — ${locationLabel(entry.location, entry.area)}`,
+                      h('br'),
+                      h('small', { class: 'muted' }, t('loc.source', { source: entry.location.source })),
+                  )
                 : h('span', { class: 'muted' }, t('map.entryNoLocation')),
         ],
     ];

@@ -10,6 +10,7 @@ import { renderFacets } from './facets.js';
 import { formatNumber, setLang, t, lang, translateStatic } from './i18n.js';
 import { renderList } from './lists.js';
 import { loadOutline, renderMap, renderMapNotes } from './map.js';
+import { locationLabel, fromGeoNames } from './location.js';
 import { initResults, renderError, renderLoading, renderResults } from './results.js';
 import { renderRevisions } from './revisions.js';
 import { initSearch, setQuery } from './search.js';
@@ -103,7 +104,7 @@ async function runSearch(prefix, focus) {
         const points = [];
         const unlocated = [];
         data.results.forEach((hit, i) => {
-            if (hit.location) points.push({ slug: hit.slug, name: hit.name, lat: hit.location.lat, lon: hit.location.lon, label: String(i + 1), href: nav.entryHref(hit.slug) });
+            if (hit.location) points.push({ slug: hit.slug, name: hit.name, lat: hit.location.lat, lon: hit.location.lon, location: hit.location, area: hit.area, label: String(i + 1), href: nav.entryHref(hit.slug) });
             else unlocated.push({ slug: hit.slug, name: hit.name });
         });
         // The rest of the matches that have a location go on the map too,
@@ -114,7 +115,7 @@ async function runSearch(prefix, focus) {
             const onPage = new Set(data.results.map((hit) => hit.slug));
             for (const hit of all.results)
                 if (hit.location && !onPage.has(hit.slug))
-                    points.push({ slug: hit.slug, name: hit.name, lat: hit.location.lat, lon: hit.location.lon, label: null, href: nav.entryHref(hit.slug) });
+                    points.push({ slug: hit.slug, name: hit.name, lat: hit.location.lat, lon: hit.location.lon, location: hit.location, area: hit.area, label: null, href: nav.entryHref(hit.slug) });
         }
         drawMap(points, current.near, true);
         renderMapNotes($('map-chosen'), $('map-summary'), {
@@ -136,6 +137,7 @@ async function runSearch(prefix, focus) {
 }
 
 function drawMap(points, near, pickable) {
+    $('map-geonames').hidden = !points.some((point) => fromGeoNames(point.location));
     renderMap($('map'), {
         points,
         near,
@@ -170,11 +172,11 @@ async function showEntry(seq, focus) {
             },
         });
         const loc = entry.location;
-        drawMap(loc ? [{ slug, name: entry.name?.[lang()] || entry.name?.vi, lat: loc.lat, lon: loc.lon, label: '', href: nav.entryHref(slug) }] : [], null, false);
+        drawMap(loc ? [{ slug, name: entry.name?.[lang()] || entry.name?.vi, lat: loc.lat, lon: loc.lon, location: loc, area: entry.area, label: '', href: nav.entryHref(slug) }] : [], null, false);
         renderMapNotes($('map-chosen'), clear($('map-summary')), { near: null, unlocated: null });
         $('map-summary').append(
             loc
-                ? h('p', { class: 'map-note' }, h('strong', null, entry.name?.[lang()] || entry.name?.vi), `: ${t('map.at', { lat: formatNumber(loc.lat, 4), lon: formatNumber(loc.lon, 4) })}`)
+                ? h('p', { class: 'map-note' }, h('strong', null, entry.name?.[lang()] || entry.name?.vi), `: ${t('map.at', { lat: formatNumber(loc.lat, 4), lon: formatNumber(loc.lon, 4) })} (${locationLabel(loc, entry.area)})`)
                 : h('p', { class: 'map-note map-note-strong' }, t('map.entryNoLocation')),
         );
         if (focus === 'detail') $('detail-title').focus();

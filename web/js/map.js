@@ -1,10 +1,13 @@
-// The province drawn as SVG from its outline (map/VN-LI.json, GeoJSON
-// lon/lat), with the results placed by their coordinates. No tiles and no
-// map library: an equirectangular projection is accurate enough for an
-// area 150 km across.
+// The province drawn as SVG from its outline (map/lai-chau-outline.geojson,
+// Who's On First, CC BY 2.0), with the results placed by their coordinates.
+// No tiles and no map library: an equirectangular projection is accurate
+// enough for an area 180 km across. A point that is the place itself is a
+// pin; a coarser one (a village, the centre of a former commune, a town) is
+// a soft circle about as wide as the uncertainty, labelled with what it is.
 
 import { svg, h, clear, isPlainClick } from './dom.js';
 import { t, formatNumber } from './i18n.js';
+import { locationLabel, isSite } from './location.js';
 
 const WIDTH = 600;
 const PAD = 30;
@@ -13,10 +16,11 @@ const KM_PER_DEG_LAT = 111.32;
 let outline = null;
 
 export async function loadOutline() {
-    const res = await fetch('map/VN-LI.json', { cache: 'force-cache' });
+    const res = await fetch('map/lai-chau-outline.geojson', { cache: 'force-cache' });
     if (!res.ok) throw new Error(`map outline: HTTP ${res.status}`);
     const geo = await res.json();
-    const geom = geo.geometry ?? geo;
+    const feature = geo.features ? geo.features[0] : geo;
+    const geom = feature.geometry ?? feature;
     // A Polygon's first ring is its boundary; a MultiPolygon gives several.
     const rings = geom.type === 'MultiPolygon' ? geom.coordinates.map((p) => p[0]) : [geom.coordinates[0]];
     outline = rings;
@@ -44,7 +48,10 @@ function projection(points) {
     };
 }
 
-// points: [{slug, name, lat, lon, label, href}]; near: "lat,lon" or null.
+// How far from the point the place may be, in km, by precision: the circle's radius.
+const UNCERTAINTY_KM = { village: 1.5, 'commune-centre': 4, town: 3, approximate: 5 };
+
+// points: [{slug, name, lat, lon, location, area, label, href}]; near: "lat,lon" or null.
 export function renderMap(container, { points, near, onPick, onOpen }) {
     clear(container);
     if (!outline) return;
@@ -80,14 +87,33 @@ export function renderMap(container, { points, near, onPick, onOpen }) {
         );
     }
 
+    // The soft circles first, under every marker.
+    for (const { point, cx, cy } of spread(points, p)) {
+        if (isSite(point.location)) continue;
+        const r = Math.max(10, (UNCERTAINTY_KM[point.location?.precision] ?? 5) / p.kmPerUnit);
+        map.append(svg('circle', { cx, cy, r, class: 'map-area', 'aria-hidden': 'true' }));
+    }
     for (const { point, cx, cy } of spread(points, p)) {
         const numbered = point.label !== null && point.label !== undefined;
+        const site = isSite(point.location);
+        const what = locationLabel(point.location, point.area);
+        const named = what ? `${point.name} — ${what}` : point.name;
+        const marker = site
+            ? svg('path', { d: `M${cx} ${cy}c-6-9-13-14-13-22a13 13 0 0 1 26 0c0 8-7 13-13 22z`, class: 'map-pin-head' })
+            : svg('circle', { cx, cy, r: numbered ? 15 : 9 });
+        const classes = ['map-point', site ? 'map-point-site' : 'map-point-area'];
+        if (!numbered) classes.push('map-point-other');
         const link = svg(
             'a',
-            { href: point.href, class: numbered ? 'map-point' : 'map-point map-point-other', 'aria-label': numbered && point.label ? `${point.label}. ${point.name}` : point.name },
-            svg('title', null, point.name),
-            svg('circle', { cx, cy, r: numbered ? 15 : 9 }),
-            numbered ? svg('text', { x: cx, y: cy + 5.5, 'text-anchor': 'middle', 'aria-hidden': 'true' }, point.label) : null,
+            {
+                href: point.href,
+                class: classes.join(' '),
+                'data-precision': point.location?.precision ?? null,
+                'aria-label': numbered && point.label ? `${point.label}. ${named}` : named,
+            },
+            svg('title', null, named),
+            marker,
+            numbered ? svg('text', { x: cx, y: site ? cy - 16.5 : cy + 5.5, 'text-anchor': 'middle', 'aria-hidden': 'true' }, point.label) : null,
         );
         link.addEventListener('click', (event) => {
             if (!isPlainClick(event)) return;
