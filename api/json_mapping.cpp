@@ -30,9 +30,9 @@ oj to_json(const SearchResponse& r, bool with_distance) {
         hit["summary"] = h.summary;
         hit["snippet"] = h.snippet;
         hit["area"] = h.area;
+        hit["former_district"] = h.former_district;
         hit["themes"] = h.themes;
-        hit["location"] =
-            h.location ? oj{{"lat", h.location->lat}, {"lon", h.location->lon}} : oj(nullptr);
+        hit["location"] = h.location ? lc::location_to_json(*h.location) : oj(nullptr);
         if (with_distance) hit["distance_km"] = h.distance_km ? oj(*h.distance_km) : oj(nullptr);
         hit["ocop_stars"] = h.ocop_stars ? oj(*h.ocop_stars) : oj(nullptr);
         hit["score"] = h.score;

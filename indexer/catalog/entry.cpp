@@ -22,4 +22,14 @@ std::optional<Status> parse_status(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(Precision p) {
+    return kPrecisionNames[static_cast<std::size_t>(p)];
+}
+
+std::optional<Precision> parse_precision(std::string_view s) {
+    for (std::size_t i = 0; i < kPrecisionNames.size(); ++i)
+        if (kPrecisionNames[i] == s) return static_cast<Precision>(i);
+    return std::nullopt;
+}
+
 }  // namespace lc

@@ -12,14 +12,22 @@ namespace lc {
 
 enum class Kind { destination, product, opportunity, event };
 enum class Status { published, draft };
+// What a location's point stands for, finest first: the place itself, a
+// populated-place record of that name, the centre of the (pre-2025) commune
+// that contains the place, a town or district seat, or a rough estimate.
+enum class Precision { site, village, commune_centre, town, approximate };
 
 inline constexpr std::array<std::string_view, 4> kKindNames = {"destination", "product",
                                                                "opportunity", "event"};
+inline constexpr std::array<std::string_view, 5> kPrecisionNames = {
+    "site", "village", "commune-centre", "town", "approximate"};
 
 std::string_view to_string(Kind k);
 std::string_view to_string(Status s);
 std::optional<Kind> parse_kind(std::string_view s);
 std::optional<Status> parse_status(std::string_view s);
+std::string_view to_string(Precision p);
+std::optional<Precision> parse_precision(std::string_view s);
 
 // Text in the two languages of the catalog; either may be empty.
 struct LocalizedText {
@@ -32,9 +40,13 @@ struct LocalizedText {
     bool operator==(const LocalizedText&) const = default;
 };
 
+// A point and how far to trust it: a summit and the centre of its commune
+// can be kilometres apart, and the map and the entry page say which it is.
 struct Location {
     double lat = 0;
     double lon = 0;
+    Precision precision = Precision::approximate;
+    std::string source;  // where the point comes from, with its licence where one applies
     bool operator==(const Location&) const = default;
 };
 
@@ -46,7 +58,8 @@ struct Entry {
     LocalizedText body;
     std::vector<std::string> aliases;
     std::vector<std::string> themes;
-    std::string area;
+    std::string area;             // a unit in force since 1 July 2025, or "Toàn tỉnh"
+    std::string former_district;  // the pre-2025 district, as people still name places
     std::optional<Location> location;
     std::optional<int> ocop_stars;
     std::vector<std::string> certifications;
@@ -68,11 +81,5 @@ inline constexpr std::size_t kThemeChars = 50;
 inline constexpr std::size_t kAreaChars = 100;
 inline constexpr std::size_t kSourceChars = 500;
 }  // namespace limits
-
-// Lai Châu's bounding box: locations outside it are typing mistakes.
-namespace bounds {
-inline constexpr double kMinLat = 21.6, kMaxLat = 22.9;
-inline constexpr double kMinLon = 102.2, kMaxLon = 103.9;
-}  // namespace bounds
 
 }  // namespace lc

@@ -6,6 +6,7 @@
 
 #include "catalog/store_write.h"
 
+#include "catalog/entry_upgrade.h"
 #include "catalog/validation.h"
 #include "util/clock.h"
 #include "util/sha256.h"
@@ -17,11 +18,17 @@ using nlohmann::json;
 
 namespace {
 
-// Each step brings the schema from version i to i+1. Never edit a released
-// step; add one.
-const char* const kMigrations[] = {
+// Each step brings the schema from version i to i+1: SQL, then (where the
+// entry rules changed) a rewrite of every stored version of every entry.
+// Never edit a released step; add one.
+struct Migration {
+    const char* sql;
+    void (*rewrite_entry)(json&);
+};
+
+const Migration kMigrations[] = {
     // 1: entries, their revisions, the change sequence, synonyms, tokens.
-    R"SQL(
+    {R"SQL(
     CREATE TABLE entries (
         id INTEGER PRIMARY KEY,
         slug TEXT NOT NULL UNIQUE,
@@ -59,7 +66,28 @@ const char* const kMigrations[] = {
         revoked_at TEXT
     );
     )SQL",
+     nullptr},
+    // 2: locations with precision and source, areas named as since 1 July 2025.
+    {"", upgrade_to_2025_units},
 };
+
+void rewrite_entries(SQLite::Database& db, void (*rewrite)(json&)) {
+    // (table, its key) — revisions has no rowid.
+    for (const auto& [table, key] :
+         {std::pair{"entries", "id"}, std::pair{"revisions", "entry_id || '/' || revision"}}) {
+        SQLite::Statement read(db, std::string("SELECT ") + key + ", data FROM " + table);
+        SQLite::Statement write(
+            db, std::string("UPDATE ") + table + " SET data = ? WHERE " + key + " = ?");
+        while (read.executeStep()) {
+            json data = json::parse(read.getColumn(1).getString());
+            rewrite(data);
+            write.bind(1, data.dump());
+            write.bind(2, read.getColumn(0).getString());
+            write.exec();
+            write.reset();
+        }
+    }
+}
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
@@ -183,7 +211,8 @@ void Store::migrate() {
                          std::to_string(kSchemaVersion) + ")");
     for (int v = version; v < kSchemaVersion; ++v) {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        db_->exec(kMigrations[v]);
+        if (*kMigrations[v].sql) db_->exec(kMigrations[v].sql);
+        if (kMigrations[v].rewrite_entry) rewrite_entries(*db_, kMigrations[v].rewrite_entry);
         db_->exec("PRAGMA user_version = " + std::to_string(v + 1));
         tx.commit();
     }

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
+#include "catalog/administrative_units.h"
+#include "catalog/province_outline.h"
 #include "text/utf8.h"
 #include "text/vietnamese.h"
 
@@ -167,8 +170,11 @@ class Checker {
 };
 
 const std::set<std::string, std::less<>> kFields = {
-    "slug", "kind",     "name",       "summary",        "body",   "aliases", "themes",
-    "area", "location", "ocop_stars", "certifications", "season", "source",  "status"};
+    "slug",       "kind",           "name",   "summary",         "body",
+    "aliases",    "themes",         "area",   "former_district", "location",
+    "ocop_stars", "certifications", "season", "source",          "status"};
+
+const std::set<std::string, std::less<>> kLocationFields = {"lat", "lon", "precision", "source"};
 
 std::optional<double> number(Checker& c, const json& obj, const std::string& field,
                              const std::string& path) {
@@ -233,26 +239,84 @@ ParsedEntry parse_entry(const json& value) {
     e.themes = c.string_list(value, "themes", limits::kThemeChars, true);
     e.certifications = c.string_list(value, "certifications", limits::kItemChars, false);
 
-    if (auto it = value.find("area"); it != value.end() && !it->is_null())
-        if (auto s = c.text(*it, "area", limits::kAreaChars)) e.area = *s;
+    if (auto it = value.find("area"); it != value.end() && !it->is_null()) {
+        if (auto s = c.text(*it, "area", limits::kAreaChars)) {
+            if (s->empty() || is_area_2025(*s))
+                e.area = *s;
+            else if (is_former_district(*s))
+                c.fail("area", "'" + *s +
+                                   "' is a district that ended on 1 July 2025: name the xã or "
+                                   "phường (e.g. 'xã Tả Lèng') and put the district in "
+                                   "former_district");
+            else
+                c.fail("area", "'" + *s +
+                                   "' is not a unit in force since 1 July 2025: use its official "
+                                   "name with its type ('xã Tả Lèng', 'phường Tân Phong') or '" +
+                                   std::string(kProvinceWide) + "'");
+        }
+    }
+    if (auto it = value.find("former_district"); it != value.end() && !it->is_null()) {
+        if (auto s = c.text(*it, "former_district", limits::kAreaChars)) {
+            if (s->empty() || is_former_district(*s))
+                e.former_district = *s;
+            else
+                c.fail("former_district", "'" + *s +
+                                              "' is not one of the districts before 1 July 2025 "
+                                              "(Tam Đường, Phong Thổ, Sìn Hồ, Mường Tè, Nậm Nhùn, "
+                                              "Than Uyên, Tân Uyên, Thành phố Lai Châu)");
+        }
+    }
     if (auto it = value.find("source"); it != value.end() && !it->is_null())
         if (auto s = c.text(*it, "source", limits::kSourceChars)) e.source = *s;
 
     if (auto it = value.find("location"); it != value.end() && !it->is_null()) {
         if (!it->is_object()) {
-            c.fail("location",
-                   std::string("expected an object with lat and lon, got ") + type_name(*it));
+            c.fail("location", std::string("expected an object with lat, lon, precision and "
+                                           "source, got ") +
+                                   type_name(*it));
         } else {
             for (const auto& [key, v] : it->items())
-                if (key != "lat" && key != "lon") c.fail("location." + key, "unknown field");
+                if (!kLocationFields.contains(key)) c.fail("location." + key, "unknown field");
             auto lat = number(c, *it, "lat", "location.lat");
             auto lon = number(c, *it, "lon", "location.lon");
-            bool lat_ok = lat && *lat >= bounds::kMinLat && *lat <= bounds::kMaxLat;
-            bool lon_ok = lon && *lon >= bounds::kMinLon && *lon <= bounds::kMaxLon;
-            if (lat && !lat_ok) c.fail("location.lat", "outside Lai Châu (latitude 21.6 to 22.9)");
-            if (lon && !lon_ok)
-                c.fail("location.lon", "outside Lai Châu (longitude 102.2 to 103.9)");
-            if (lat_ok && lon_ok) e.location = Location{*lat, *lon};
+            std::optional<Precision> precision;
+            if (auto p = it->find("precision"); p == it->end() || p->is_null()) {
+                c.fail("location.precision",
+                       "required (site, village, commune-centre, town or approximate)");
+            } else if (auto s = c.text(*p, "location.precision", 50)) {
+                precision = parse_precision(*s);
+                if (!precision)
+                    c.fail("location.precision", "unknown precision '" + *s +
+                                                     "' (site, village, commune-centre, town "
+                                                     "or approximate)");
+            }
+            std::optional<std::string> source;
+            if (auto p = it->find("source"); p == it->end() || p->is_null()) {
+                c.fail("location.source", "required: say where the point comes from");
+            } else if ((source = c.text(*p, "location.source", limits::kSourceChars)) &&
+                       source->empty()) {
+                c.fail("location.source", "required: say where the point comes from");
+                source.reset();
+            }
+            bool inside = false;
+            if (lat && lon) {
+                if (in_province(*lon, *lat)) {
+                    c.fail("location", "latitude and longitude are swapped");
+                } else if (std::abs(*lat) > 90) {
+                    c.fail("location.lat", "not a latitude (-90 to 90)");
+                } else if (std::abs(*lon) > 180) {
+                    c.fail("location.lon", "not a longitude (-180 to 180)");
+                } else if (double km = km_outside_province(*lat, *lon); km > kOutlineToleranceKm) {
+                    char distance[32];
+                    std::snprintf(distance, sizeof distance, "%.1f", km);
+                    c.fail("location", std::string("outside Lai Châu: ") + distance +
+                                           " km beyond the province's outline");
+                } else {
+                    inside = true;
+                }
+            }
+            if (inside && precision && source)
+                e.location = Location{*lat, *lon, *precision, std::move(*source)};
         }
     }
 
@@ -311,6 +375,13 @@ Entry entry_from_json(const json& value) {
     return std::move(*parsed.entry);
 }
 
+nlohmann::ordered_json location_to_json(const Location& l) {
+    return {{"lat", l.lat},
+            {"lon", l.lon},
+            {"precision", std::string(to_string(l.precision))},
+            {"source", l.source}};
+}
+
 nlohmann::ordered_json to_json(const Entry& e) {
     using oj = nlohmann::ordered_json;
     auto text = [](const LocalizedText& t) { return oj{{"vi", t.vi}, {"en", t.en}}; };
@@ -323,8 +394,8 @@ nlohmann::ordered_json to_json(const Entry& e) {
     j["aliases"] = e.aliases;
     j["themes"] = e.themes;
     j["area"] = e.area;
-    j["location"] =
-        e.location ? oj{{"lat", e.location->lat}, {"lon", e.location->lon}} : oj(nullptr);
+    j["former_district"] = e.former_district;
+    j["location"] = e.location ? location_to_json(*e.location) : oj(nullptr);
     j["ocop_stars"] = e.ocop_stars ? oj(*e.ocop_stars) : oj(nullptr);
     j["certifications"] = e.certifications;
     j["season"] = e.season;
@@ -351,8 +422,12 @@ Entry entry_from_canonical_json(std::string_view text) {
     e.aliases = j.at("aliases").get<std::vector<std::string>>();
     e.themes = j.at("themes").get<std::vector<std::string>>();
     e.area = j.at("area");
+    e.former_district = j.at("former_district");
     if (const auto& l = j.at("location"); !l.is_null())
-        e.location = Location{l.at("lat"), l.at("lon")};
+        e.location = Location{
+            l.at("lat"), l.at("lon"),
+            parse_precision(l.at("precision").get<std::string>()).value_or(Precision::approximate),
+            l.at("source")};
     if (const auto& s = j.at("ocop_stars"); !s.is_null()) e.ocop_stars = s.get<int>();
     e.certifications = j.at("certifications").get<std::vector<std::string>>();
     e.season = j.at("season").get<std::vector<int>>();

@@ -44,6 +44,9 @@ Entry entry_from_json(const nlohmann::json& value);
 // The entry in the import shape, every field present, in a fixed order.
 nlohmann::ordered_json to_json(const Entry& entry);
 
+// A location as every JSON shape writes it: lat, lon, precision, source.
+nlohmann::ordered_json location_to_json(const Location& location);
+
 // Compact, deterministic serialization: equal entries give equal strings.
 std::string to_canonical_json(const Entry& entry);
 

@@ -125,6 +125,7 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
     pos = index_text(doc, e.body.vi, pos, vi_body);
     pos = index_text(doc, e.body.en, pos, en_body);
     pos = index_text(doc, e.area, pos, place);
+    pos = index_text(doc, e.former_district, pos, place);
     for (const auto& theme : e.themes) pos = index_text(doc, theme, pos, place);
 
     for (const std::string* name : {&e.name.vi, &e.name.en})
@@ -139,7 +140,11 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
         if (!themes.empty()) themes.push_back(s::kListSeparator);
         themes += theme;
     }
-    if (!e.area.empty()) doc.add_boolean_term(std::string(s::kAreaPrefix) + text::fold(e.area));
+    // Filtering by a district that ended in 2025 still finds its places: the
+    // old name is a second area term ("Tân Uyên" the district, while the new
+    // unit's term carries its type, "xã Tân Uyên").
+    for (const std::string* area : {&e.area, &e.former_district})
+        if (!area->empty()) doc.add_boolean_term(std::string(s::kAreaPrefix) + text::fold(*area));
     if (e.ocop_stars)
         doc.add_boolean_term(std::string(s::kStarsPrefix) + std::to_string(*e.ocop_stars));
 

@@ -9,7 +9,7 @@
 
 namespace lc::schema {
 
-inline constexpr std::string_view kIndexFormat = "lc-index-5";
+inline constexpr std::string_view kIndexFormat = "lc-index-6";
 
 // Words are indexed once for all the text of an entry (name, aliases,
 // summary, body, area and themes, both languages), with positions: the
@@ -63,7 +63,7 @@ inline constexpr std::string_view kPairPrefix = "XP";
 inline constexpr std::string_view kIdPrefix = "Q";     // + slug (unique)
 inline constexpr std::string_view kKindPrefix = "K";   // + kind
 inline constexpr std::string_view kThemePrefix = "T";  // + theme slug
-inline constexpr std::string_view kAreaPrefix = "G";   // + fold(area)
+inline constexpr std::string_view kAreaPrefix = "G";   // + fold(area), fold(former_district)
 inline constexpr std::string_view kStarsPrefix = "S";  // + 3..5
 
 // Values for facets, sorting and distance.

@@ -40,6 +40,7 @@ struct SearchHit {
     std::string summary;
     std::string snippet;  // HTML-escaped, with <mark> around matched words
     std::string area;
+    std::string former_district;
     std::vector<std::string> themes;
     std::optional<Location> location;
     std::optional<double> distance_km;

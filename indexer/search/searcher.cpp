@@ -279,6 +279,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const std::string& body = entry.body.in(request.lang);
         hit.snippet = make_snippet(body.empty() ? hit.summary : body, highlights);
         hit.area = entry.area;
+        hit.former_district = entry.former_district;
         hit.themes = entry.themes;
         hit.location = entry.location;
         if (request.near && entry.location)

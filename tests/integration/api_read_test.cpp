@@ -29,8 +29,9 @@ json fixture_entry(const std::string& slug, const std::string& kind, const std::
             {"name", {{"vi", vi}, {"en", en}}},
             {"summary", {{"vi", "Mục thử nghiệm " + vi + "."}, {"en", "Test entry " + en + "."}}},
             {"themes", json::array({"tea"})},
-            {"area", "Tam Đường"},
-            {"location", {{"lat", lat}, {"lon", lon}}},
+            {"area", "xã Bình Lư"},
+            {"former_district", "Tam Đường"},
+            {"location", {{"lat", lat}, {"lon", lon}, {"precision", "site"}, {"source", "a test"}}},
             {"ocop_stars", stars ? json(*stars) : json(nullptr)}};
 }
 
@@ -55,9 +56,9 @@ struct ReadServer {
                  fixture_entry("apitest-che-nam-sao-b", "product", "Chè thử năm sao B",
                                "Five star test tea B", 5, 22.33, 103.33),
                  fixture_entry("apitest-diem-gan", "destination", "Điểm thử gần", "Near test place",
-                               std::nullopt, 22.40, 103.77),
+                               std::nullopt, 22.30, 103.77),
                  fixture_entry("apitest-diem-xa", "destination", "Điểm thử xa", "Far test place",
-                               std::nullopt, 21.90, 102.90),
+                               std::nullopt, 22.1379, 102.9839),
                  fixture_entry("apitest-diem-tam", "destination", "Điểm thử tâm",
                                "Centre test place", std::nullopt, 22.35, 103.77),
                  fixture_entry(kDraftSlug, "destination", "Bản nháp " + kDraftWord,
@@ -202,10 +203,17 @@ TEST_CASE("api search: repeated kind theme and area values are alternatives", "[
     CHECK(search("kind=product&kind=event")["total"] ==
           kinds["product"].get<std::size_t>() + kinds["event"].get<std::size_t>());
     const auto& areas = base["facets"]["area"];
-    CHECK(search("area=" + url_encode("Tam Đường") + "&area=" + url_encode("Phong Thổ"))["total"] ==
-          areas["Tam Đường"].get<std::size_t>() + areas["Phong Thổ"].get<std::size_t>());
+    CHECK(search("area=" + url_encode("xã Tả Lèng") +
+                 "&area=" + url_encode("xã Phong Thổ"))["total"] ==
+          areas["xã Tả Lèng"].get<std::size_t>() + areas["xã Phong Thổ"].get<std::size_t>());
     // Areas match without accents or case, as people type them.
-    CHECK(search("area=tam%20duong")["total"] == areas["Tam Đường"]);
+    CHECK(search("area=xa%20ta%20leng")["total"] == areas["xã Tả Lèng"]);
+    // A district that ended in 2025 still finds its places (through former_district),
+    // and more of them than any one of its new units has.
+    json old = search("per_page=50&area=" + url_encode("Tam Đường"));
+    CHECK(old["total"].get<std::size_t>() > areas["xã Tả Lèng"].get<std::size_t>());
+    CHECK(search("area=tam%20duong")["total"] == old["total"]);
+    for (const auto& hit : old["results"]) CHECK(hit["former_district"] == "Tam Đường");
     const auto& themes = base["facets"]["theme"];
     std::size_t tea = themes["tea"], ginseng = themes["ginseng"];
     std::size_t either = search("theme=tea&theme=ginseng")["total"];
@@ -251,7 +259,7 @@ TEST_CASE("api search: near radius_km and sort=distance", "[api]") {
             REQUIRE(hit["distance_km"].is_number());
             CHECK(hit["distance_km"].get<double>() <= 10.0);
         }
-        // The fixture 0.05° north of the centre is about 5.6 km away.
+        // The fixture 0.05° south of the centre is about 5.6 km away.
         for (const auto& hit : close["results"])
             if (hit["slug"] == "apitest-diem-gan")
                 CHECK(hit["distance_km"].get<double>() == Approx(5.56).margin(0.1));

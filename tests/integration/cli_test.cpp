@@ -157,7 +157,7 @@ TEST_CASE("cli: import is all or nothing", "[cli]") {
         CHECK(lines_of(before).size() == 2);
 
         // A good file changed, a new good file, and one bad entry.
-        write_file(content / "destination/ban-mot.yaml", std::string(kGood1) + "area: Sìn Hồ\n");
+        write_file(content / "destination/ban-mot.yaml", std::string(kGood1) + "area: xã Sìn Hồ\n");
         write_file(content / "destination/ban-bon.yaml",
                    "slug: ban-bon\nkind: destination\nname:\n  vi: Bản Bốn\n");
         fs::rename(dir / "aside.yaml", bad);
@@ -204,17 +204,17 @@ TEST_CASE("cli: an editor's change survives re-importing the unchanged file", "[
         CHECK(store.find("qua-hai")->deleted);
     }
     // The files change: the import wins.
-    write_file(content / "destination/ban-mot.yaml", std::string(kGood1) + "area: Sìn Hồ\n");
-    write_file(content / "product/qua-hai.yaml", std::string(kGood2) + "area: Tân Uyên\n");
+    write_file(content / "destination/ban-mot.yaml", std::string(kGood1) + "area: xã Sìn Hồ\n");
+    write_file(content / "product/qua-hai.yaml", std::string(kGood2) + "area: xã Tân Uyên\n");
     import_ok({content.string()}, data, &out);
     CHECK_THAT(out, Catch::Contains("0 new, 1 updated, 1 restored, 0 unchanged"));
     lc::Store store(data, lc::Store::Mode::must_exist);
     auto one = store.find("ban-mot");
     CHECK(one->entry.name.en.empty());
-    CHECK(one->entry.area == "Sìn Hồ");
+    CHECK(one->entry.area == "xã Sìn Hồ");
     CHECK(one->updated_by == "import");
     CHECK_FALSE(store.find("qua-hai")->deleted);
-    CHECK(store.find("qua-hai")->entry.area == "Tân Uyên");
+    CHECK(store.find("qua-hai")->entry.area == "xã Tân Uyên");
 }
 
 TEST_CASE("cli: export then import into a fresh data folder gives the same export", "[cli]") {

@@ -130,7 +130,9 @@ bool satisfies_filters(const lc::SearchRequest& r, const lc::SearchHit& hit) {
         return false;
     }
     if (!r.areas.empty() && std::none_of(r.areas.begin(), r.areas.end(), [&](const std::string& a) {
-            return lc::text::fold(a) == lc::text::fold(hit.area);
+            // An old district name finds its places through former_district.
+            return lc::text::fold(a) == lc::text::fold(hit.area) ||
+                   lc::text::fold(a) == lc::text::fold(hit.former_district);
         })) {
         return false;
     }

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "catalog/administrative_units.h"
 #include "catalog/entry.h"
+#include "catalog/province_outline.h"
 #include "catalog/validation.h"
 
 using nlohmann::json;
@@ -27,8 +29,10 @@ json valid_product() {
         "body": {"vi": "Sâm mọc dưới tán rừng.\n\nĐoạn hai.", "en": "It grows under the forest."},
         "aliases": ["sam lai chau", "ginseng"],
         "themes": ["medicinal-plants", "ocop"],
-        "area": "Tam Đường",
-        "location": {"lat": 22.4, "lon": 103.3},
+        "area": "xã Khun Há",
+        "former_district": "Tam Đường",
+        "location": {"lat": 22.2297, "lon": 103.5961, "precision": "commune-centre",
+                     "source": "GSO commune point of the former xã Khun Há, code 03430"},
         "ocop_stars": 5,
         "certifications": ["OCOP 5 sao"],
         "season": [9, 10, 11],
@@ -107,10 +111,13 @@ TEST_CASE("catalog validation: a complete valid entry passes and keeps every fie
     CHECK(e.body.vi == "Sâm mọc dưới tán rừng.\n\nĐoạn hai.");
     CHECK(e.aliases == std::vector<std::string>{"sam lai chau", "ginseng"});
     CHECK(e.themes == std::vector<std::string>{"medicinal-plants", "ocop"});
-    CHECK(e.area == "Tam Đường");
+    CHECK(e.area == "xã Khun Há");
+    CHECK(e.former_district == "Tam Đường");
     REQUIRE(e.location);
-    CHECK(e.location->lat == Approx(22.4));
-    CHECK(e.location->lon == Approx(103.3));
+    CHECK(e.location->lat == Approx(22.2297));
+    CHECK(e.location->lon == Approx(103.5961));
+    CHECK(e.location->precision == lc::Precision::commune_centre);
+    CHECK(e.location->source == "GSO commune point of the former xã Khun Há, code 03430");
     CHECK(e.ocop_stars == 5);
     CHECK(e.certifications == std::vector<std::string>{"OCOP 5 sao"});
     CHECK(e.season == std::vector<int>{9, 10, 11});
@@ -132,8 +139,9 @@ TEST_CASE("catalog validation: only slug and kind and name.vi are required",
     }
     // Explicit nulls mean "not set".
     json with_nulls = minimal();
-    for (const char* field : {"summary", "body", "aliases", "themes", "area", "location",
-                              "ocop_stars", "certifications", "season", "source", "status"})
+    for (const char* field :
+         {"summary", "body", "aliases", "themes", "area", "former_district", "location",
+          "ocop_stars", "certifications", "season", "source", "status"})
         with_nulls[field] = nullptr;
     auto parsed = lc::parse_entry(with_nulls);
     INFO(describe(parsed.errors));
@@ -194,7 +202,7 @@ TEST_CASE("catalog validation: names and texts", "[catalog][validation]") {
         // 40,000 characters of three bytes each: within a character limit, over the byte limit.
         {"body.en counted in bytes", [](json& v) { v["body"]["en"] = repeat("ấ", 40'000); },
          "body.en"},
-        {"area not a string", [](json& v) { v["area"] = json::array({"Tam Đường"}); }, "area"},
+        {"area not a string", [](json& v) { v["area"] = json::array({"xã Tả Lèng"}); }, "area"},
         {"source not a string", [](json& v) { v["source"] = 1; }, "source"},
     });
 }
@@ -213,29 +221,89 @@ TEST_CASE("catalog validation: unknown fields are reported at their path",
     });
 }
 
-TEST_CASE("catalog validation: location inside Lai Chau", "[catalog][validation]") {
+TEST_CASE("catalog validation: location inside Lai Chau's outline", "[catalog][validation]") {
     auto at = [](json lat, json lon) {
-        return [=](json& v) { v["location"] = {{"lat", lat}, {"lon", lon}}; };
+        return [=](json& v) {
+            v["location"]["lat"] = lat;
+            v["location"]["lon"] = lon;
+        };
     };
     check_rules({
-        {"the south-west corner", at(21.6, 102.2), nullptr},
-        {"the north-east corner", at(22.9, 103.9), nullptr},
-        {"latitude too far south", at(21.59, 103.0), "location.lat"},
-        {"latitude too far north", at(22.91, 103.0), "location.lat"},
-        {"longitude too far west", at(22.4, 102.19), "location.lon"},
-        {"longitude too far east", at(22.4, 103.91), "location.lon"},
+        // Than Uyên and Tân Uyên: outside the old box and the old outline, inside the province.
+        {"Than Uyên", at(21.9591, 103.8800), nullptr},
+        {"Tân Uyên", at(22.1992, 103.7850), nullptr},
+        {"Mường Than field, 103.92 E", at(22.0122, 103.9208), nullptr},
+        // Tả Liên Sơn's summit lies 58 m outside this outline: within the tolerance.
+        {"a summit on the boundary", at(22.4628, 103.5560), nullptr},
+        {"Sa Pa, in Lào Cai", at(22.3364, 103.8438), "location"},
+        {"Điện Biên Phủ", at(21.3860, 103.0230), "location"},
+        {"inside the old box but in Yunnan", at(22.85, 103.5), "location"},
+        {"latitude out of range", at(-91.0, 103.3), "location.lat"},
+        {"longitude out of range", at(22.4, 181.0), "location.lon"},
         {"latitude as a string", at("22.4", 103.3), "location.lat"},
-        {"longitude missing",
-         [](json& v) {
-             v["location"] = {{"lat", 22.4}};
-         },
-         "location.lon"},
+        {"longitude missing", [](json& v) { v["location"].erase("lon"); }, "location.lon"},
         {"location not an object",
          [](json& v) {
              v["location"] = json::array({22.4, 103.3});
          },
          "location"},
     });
+}
+
+TEST_CASE("catalog validation: km outside the province's outline", "[catalog][validation]") {
+    CHECK(lc::km_outside_province(22.3964, 103.4582) == 0);  // Lai Châu city
+    // Tả Liên Sơn: just outside; Sa Pa: a few kilometres beyond the pass.
+    CHECK(lc::km_outside_province(22.4628, 103.5560) == Approx(0.058).margin(0.03));
+    CHECK(lc::km_outside_province(22.3364, 103.8438) > 2);
+    CHECK(lc::in_province(22.4628, 103.5560));
+    CHECK_FALSE(lc::in_province(22.3364, 103.8438));
+}
+
+TEST_CASE("catalog validation: a location says how precise it is and where it comes from",
+          "[catalog][validation]") {
+    check_rules({
+        {"every precision",
+         [](json& v) {
+             for (const char* p : {"site", "village", "commune-centre", "town", "approximate"}) {
+                 v["location"]["precision"] = p;
+                 REQUIRE(lc::parse_entry(v).entry);
+             }
+         },
+         nullptr},
+        {"precision missing", [](json& v) { v["location"].erase("precision"); },
+         "location.precision"},
+        {"precision unknown", [](json& v) { v["location"]["precision"] = "exact"; },
+         "location.precision"},
+        {"precision null", [](json& v) { v["location"]["precision"] = nullptr; },
+         "location.precision"},
+        {"source missing", [](json& v) { v["location"].erase("source"); }, "location.source"},
+        {"source empty", [](json& v) { v["location"]["source"] = "  "; }, "location.source"},
+        {"source not a string", [](json& v) { v["location"]["source"] = 1; }, "location.source"},
+    });
+}
+
+TEST_CASE("catalog validation: area names a unit in force since 1 July 2025",
+          "[catalog][validation]") {
+    auto area = [](json value) { return [=](json& v) { v["area"] = value; }; };
+    auto former = [](json value) { return [=](json& v) { v["former_district"] = value; }; };
+    check_rules({
+        {"a xã", area("xã Tả Lèng"), nullptr},
+        {"a phường", area("phường Tân Phong"), nullptr},
+        {"province-wide", area("Toàn tỉnh"), nullptr},
+        {"Mù Cả, unchanged in 2025", area("xã Mù Cả"), nullptr},
+        {"an old district", area("Tam Đường"), "area"},
+        {"an old commune merged away", area("xã Hồ Thầu"), "area"},
+        {"a new name without its type", area("Tả Lèng"), "area"},
+        {"the city that ended in 2025", area("Thành phố Lai Châu"), "area"},
+        {"a former district", former("Than Uyên"), nullptr},
+        {"the former city", former("Thành phố Lai Châu"), nullptr},
+        {"no former district", former(nullptr), nullptr},
+        {"a 2025 unit as a former district", former("xã Tả Lèng"), "former_district"},
+        {"an unknown former district", former("Sa Pa"), "former_district"},
+    });
+    // All 38 units, each spelled as the resolution does.
+    CHECK(lc::kUnits2025.size() == 38);
+    for (auto unit : lc::kUnits2025) CHECK(lc::is_area_2025(unit));
 }
 
 TEST_CASE("catalog validation: ocop_stars only on products and 3 to 5", "[catalog][validation]") {
@@ -382,13 +450,13 @@ TEST_CASE("catalog validation: text comes back NFC and trimmed", "[catalog][vali
     v["summary"]["vi"] =
         "  Thuy\xCC\x89 \xC4\x91ie\xCC\x82\xCC\xA3n  \n";  // thuỷ điện, marks decomposed
     v["aliases"] = {"  sâm  ", " sa\xCC\x82m lai cha\xCC\x82u "};
-    v["area"] = " Tam Đường ";
+    v["area"] = " xã Khun Há ";
     v["body"]["vi"] = "\n  Đoạn một.\n\nĐoạn hai.\n\n";
     lc::Entry e = lc::entry_from_json(v);
     CHECK(e.name.vi == "Sâm Lai Châu");
     CHECK(e.summary.vi == "Thuỷ điện");
     CHECK(e.aliases == std::vector<std::string>{"sâm", "sâm lai châu"});
-    CHECK(e.area == "Tam Đường");
+    CHECK(e.area == "xã Khun Há");
     CHECK(e.body.vi == "Đoạn một.\n\nĐoạn hai.");
     // NFC keeps case and tone placement as written: only the code points change.
     v["name"]["vi"] = "Thuỷ điện Hoà Bình";
@@ -413,14 +481,15 @@ TEST_CASE("catalog validation: every problem is reported not only the first",
     auto paths = paths_of(parsed.errors);
     std::sort(paths.begin(), paths.end());
     CHECK(paths ==
-          std::vector<std::string>{"location.lat", "name.vi", "ocop_stars", "season[1]", "slug"});
+          std::vector<std::string>{"location", "name.vi", "ocop_stars", "season[1]", "slug"});
 
-    // Both coordinates wrong: both are reported.
+    // Both coordinates wrong: said as what it is.
     json swapped = valid_product();
-    swapped["location"] = {{"lat", 103.3}, {"lon", 22.4}};
+    swapped["location"]["lat"] = 103.5961;
+    swapped["location"]["lon"] = 22.2297;
     auto both = lc::parse_entry(swapped);
-    INFO(describe(both.errors));
-    CHECK(paths_of(both.errors) == std::vector<std::string>{"location.lat", "location.lon"});
+    REQUIRE(both.errors.size() == 1);
+    CHECK(both.errors[0] == lc::FieldError{"location", "latitude and longitude are swapped"});
 
     // Not an object at all.
     auto not_object = lc::parse_entry(json::array({1, 2}));
@@ -433,7 +502,7 @@ TEST_CASE("catalog validation: every problem is reported not only the first",
         FAIL("entry_from_json accepted an invalid entry");
     } catch (const lc::ValidationError& e) {
         CHECK(e.errors().size() == 5);
-        for (const char* path : {"slug", "name.vi", "location.lat", "ocop_stars", "season[1]"})
+        for (const char* path : {"slug", "name.vi", "location", "ocop_stars", "season[1]"})
             CHECK_THAT(e.what(), Catch::Contains(std::string(path) + ": "));
     }
 }
@@ -444,8 +513,9 @@ TEST_CASE("catalog validation: to_json gives the import shape back", "[catalog][
     std::vector<std::string> keys;
     for (const auto& [k, value] : j.items()) keys.push_back(k);
     CHECK(keys == std::vector<std::string>{"slug", "kind", "name", "summary", "body", "aliases",
-                                           "themes", "area", "location", "ocop_stars",
-                                           "certifications", "season", "source", "status"});
+                                           "themes", "area", "former_district", "location",
+                                           "ocop_stars", "certifications", "season", "source",
+                                           "status"});
     CHECK(lc::entry_from_json(json::parse(j.dump())) == e);
     CHECK(lc::to_canonical_json(lc::entry_from_json(json::parse(lc::to_canonical_json(e)))) ==
           lc::to_canonical_json(e));

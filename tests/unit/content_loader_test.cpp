@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "catalog/content_loader.h"
+#include "catalog/province_outline.h"
 #include "catalog/yaml_document.h"
 #include "support/temp_dir.h"
 
@@ -70,18 +72,22 @@ season:
 location:
   lat: 22.4
   lon: 110.0
+  precision: site
+  source: a test
 colour: red
 )");
     auto r = load(dir.path());
     INFO(all_errors(r));
     CHECK(r.entries.empty());
     const std::string f = file.string();
+    char km[32];
+    std::snprintf(km, sizeof km, "%.1f", lc::km_outside_province(22.4, 110.0));
     std::vector<std::string> expected = {
-        f + ":12: colour: unknown field",
+        f + ":14: colour: unknown field",
         f + ":3: name.vi: required",
         f + ":5: ocop_stars: must be 3, 4 or 5",
         f + ":8: season[1]: month 13 is outside 1-12",
-        f + ":11: location.lon: outside Lai Châu (longitude 102.2 to 103.9)",
+        f + ":9: location: outside Lai Châu: " + km + " km beyond the province's outline",
     };
     auto got = r.errors;
     std::sort(got.begin(), got.end());

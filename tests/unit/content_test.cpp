@@ -3,20 +3,68 @@
 // and enough synonyms.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "catalog/administrative_units.h"
 #include "catalog/content_loader.h"
+#include "catalog/province_outline.h"
+#include "catalog/store.h"
 #include "catalog/synonyms.h"
+#include "index/index_writer.h"
+#include "index/progress.h"
+#include "search/search_service.h"
 #include "support/temp_dir.h"
+#include "text/vietnamese.h"
 
 namespace {
 
 const lc::LoadResult& content() {
     static const lc::LoadResult result = lc::load_content({lc::test::content_dir()});
     return result;
+}
+
+// The catalog imported and indexed once, in a folder of its own.
+lc::SearchService& searcher() {
+    static lc::test::TempDir dir;
+    static lc::SearchService* service = [] {
+        {
+            lc::Store store(dir.path(), lc::Store::Mode::create_if_missing);
+            std::vector<lc::Entry> entries;
+            for (const auto& e : content().entries) entries.push_back(e.entry);
+            store.import(entries, content().synonyms, "test");
+            lc::SilentProgress quiet;
+            lc::rebuild_index(store, dir.path(), quiet, {});
+        }
+        return new lc::SearchService(dir.path());
+    }();
+    return *service;
+}
+
+std::vector<std::string> slugs_for(const std::string& query, const std::string& lang = "vi",
+                                   std::size_t per_page = 50) {
+    lc::SearchRequest request;
+    request.query = query;
+    request.lang = lang;
+    request.per_page = per_page;
+    std::vector<std::string> out;
+    for (const auto& hit : searcher().search(request).results) out.push_back(hit.slug);
+    return out;
+}
+
+bool in_top(const std::vector<std::string>& slugs, const std::string& slug, std::size_t n) {
+    auto it = std::find(slugs.begin(), slugs.end(), slug);
+    return it != slugs.end() && static_cast<std::size_t>(it - slugs.begin()) < n;
+}
+
+std::string joined(const std::vector<std::string>& slugs) {
+    std::string out;
+    for (const auto& s : slugs) out += s + " ";
+    return out;
 }
 
 std::size_t words(const std::string& text) {
@@ -191,6 +239,45 @@ TEST_CASE("content: both languages are filled for names summaries and bodies", "
     }
 }
 
+TEST_CASE("content: every location is inside the province with its precision and source",
+          "[content]") {
+    std::size_t located = 0;
+    for (const auto& sourced : content().entries) {
+        const lc::Entry& e = sourced.entry;
+        if (!e.location) continue;
+        INFO(sourced.origin);
+        ++located;
+        CHECK(lc::km_outside_province(e.location->lat, e.location->lon) <= lc::kOutlineToleranceKm);
+        CHECK_FALSE(e.location->source.empty());
+        // A point from GeoNames says so and carries its licence.
+        if (e.location->source.find("GeoNames") != std::string::npos)
+            CHECK(e.location->source.find("CC BY 4.0") != std::string::npos);
+    }
+    // Aim (issue 17): 90% of the destinations in one xã or phường, and every event.
+    std::size_t destinations = 0, destinations_located = 0;
+    for (const auto& sourced : content().entries) {
+        const lc::Entry& e = sourced.entry;
+        if (e.kind == lc::Kind::event) CHECK(e.location.has_value());
+        if (e.kind != lc::Kind::destination || e.area == lc::kProvinceWide) continue;
+        ++destinations;
+        destinations_located += e.location.has_value();
+    }
+    CHECK(destinations_located * 10 >= destinations * 9);
+    CHECK(located >= 29);
+}
+
+TEST_CASE("content: every area is a unit in force since 1 July 2025 or the whole province",
+          "[content]") {
+    for (const auto& sourced : content().entries) {
+        const lc::Entry& e = sourced.entry;
+        INFO(sourced.origin << " area=" << e.area);
+        CHECK(lc::is_area_2025(e.area));
+        if (!e.former_district.empty()) CHECK(lc::is_former_district(e.former_district));
+        // A place in one xã or phường was in a district before 2025: say which.
+        if (e.area != lc::kProvinceWide) CHECK_FALSE(e.former_district.empty());
+    }
+}
+
 TEST_CASE("content: no two entries share a slug or a name", "[content]") {
     std::set<std::string> slugs, names_vi, names_en;
     for (const auto& sourced : content().entries) {
@@ -221,22 +308,137 @@ TEST_CASE("content: the synonyms file covers at least 60 pairs in both languages
         {"quế", "cinnamon"},
         {"ruộng bậc thang", "rice terraces"},
         {"đèo", "pass"},
-        {"bản", "village"},
+        {"bản làng", "village"},
         {"lễ hội", "festival"},
         {"sân bay", "cảng hàng không"},
         {"sân bay", "airport"},
         {"cao tốc", "expressway"},
-        {"hầm", "tunnel"},
+        {"đường hầm", "tunnel"},
         {"khu công nghiệp", "industrial park"},
         {"cửa khẩu", "border gate"},
         {"thủy điện", "hydropower"},
         {"đất hiếm", "rare earth"},
         {"leo núi", "trekking"},
-        {"bản", "làng"},
+        {"quả đào", "peach"},
         {"homestay", "nhà dân"},
     };
     for (const auto& [a, b] : pairs) {
         INFO(a << " ~ " << b);
         CHECK(grouped(a, b));
+    }
+}
+
+// Each group with a syllable of several meanings: what it must find, and the
+// entries it used to pull in through the other meaning (issue 17).
+TEST_CASE("content: synonym groups fire only where they should", "[content][search]") {
+    struct Case {
+        const char* query;
+        std::vector<std::string> must_lead;  // these, in any order, before anything else
+        std::vector<std::string> must_not;   // never anywhere in the results
+        // When set, every result says one of these (folded) in some field: it
+        // was found for the meaning meant, not for another sense of a syllable.
+        std::vector<std::string> every_result_says;
+    };
+    const Case cases[] = {
+        // [bản làng, làng, thôn, village]: not "bản dự thảo", "bản sắc", "Bản Chát".
+        {"village",
+         {"ban-lao-chai-1", "ban-sin-suoi-ho", "ban-sin-thau-chai"},
+         {"thuy-dien-tich-nang-va-dien-mat-troi", "rung-la-phong", "rung-do-quyen",
+          "cao-toc-ct13-bao-ha-lai-chau"},
+         {"villag", "lang", "thon"}},
+        {"bản làng", {"ban-lao-chai-1", "ban-sin-suoi-ho", "ban-sin-thau-chai"}, {}, {}},
+        // [hầm đường bộ, đường hầm, tunnel]: not "món hầm" (a stew) in the cinnamon entry.
+        {"tunnel",
+         {"ham-duong-bo-deo-hoang-lien", "ham-duong-bo-deo-khau-co"},
+         {"que"},
+         {"tunnel", "duong ham", "ham duong bo"}},
+        {"đường hầm", {"ham-duong-bo-deo-hoang-lien", "ham-duong-bo-deo-khau-co"}, {"que"}, {}},
+        // [quả đào, trái đào, cây đào, peach]: "dao san" is the Dào San terraces.
+        {"dao san", {"ruong-bac-thang-dao-san"}, {}, {}},
+        {"peach", {"qua-dao"}, {"ruong-bac-thang-dao-san"}, {"peach", "qua dao", "cay dao"}},
+        // [mông, h'mông, hmông, hmong]: the Hmong villages first.
+        {"hmong", {"ban-lao-chai-1", "ban-sin-suoi-ho"}, {}, {}},
+    };
+    std::map<std::string, std::string> text_of;  // slug → every field, folded
+    for (const auto& sourced : content().entries) {
+        const lc::Entry& e = sourced.entry;
+        std::string all = e.name.vi + " " + e.name.en + " " + e.summary.vi + " " + e.summary.en +
+                          " " + e.body.vi + " " + e.body.en;
+        for (const auto& a : e.aliases) all += " " + a;
+        text_of[e.slug] = lc::text::fold(all);
+    }
+    for (const auto& c : cases) {
+        for (const char* lang : {"vi", "en"}) {
+            auto slugs = slugs_for(c.query, lang);
+            INFO("\"" << c.query << "\" lang=" << lang << " → " << joined(slugs));
+            for (const auto& slug : c.must_lead) CHECK(in_top(slugs, slug, c.must_lead.size()));
+            for (const auto& slug : c.must_not)
+                CHECK(std::find(slugs.begin(), slugs.end(), slug) == slugs.end());
+            for (const auto& slug : slugs) {
+                if (c.every_result_says.empty()) break;
+                INFO(slug);
+                CHECK(std::any_of(c.every_result_says.begin(), c.every_result_says.end(),
+                                  [&](const std::string& w) {
+                                      return text_of[slug].find(w) != std::string::npos;
+                                  }));
+            }
+        }
+    }
+}
+
+// What the plan opens to investors and visitors (issue 17): a search for each
+// must find an entry about it among the first three.
+TEST_CASE("content: each new plan item is found by searching for it", "[content][search]") {
+    struct Item {
+        const char* query;
+        std::vector<std::string> words_in_top;  // one of the top 3 names one of these
+    };
+    const Item items[] = {
+        {"cửa khẩu U Ma Tu Khoòng", {"u ma tu khoong"}},
+        {"bến xe bãi đỗ xe trạm dừng nghỉ", {"ben xe"}},
+        {"cảng cạn", {"cang can"}},
+        {"y tế tư nhân", {"y te"}},
+        {"giáo dục ngoài công lập", {"giao duc"}},
+        {"vật liệu xây dựng", {"vat lieu"}},
+        {"chăn nuôi thức ăn chăn nuôi", {"chan nuoi"}},
+        {"tín chỉ các-bon rừng", {"tin chi", "carbon", "cac-bon", "cac bon"}},
+        {"dịch vụ môi trường rừng", {"moi truong rung"}},
+        {"hoa", {"hoa"}},
+        {"gỗ lớn", {"go lon"}},
+        {"chợ phiên biên giới", {"cho"}},
+        {"bảo tàng tỉnh", {"bao tang"}},
+        {"OCOP", {"ocop"}},
+        {"quốc lộ 4H", {"4h"}},
+        {"quốc lộ 12", {"12"}},
+    };
+    std::map<std::string, const lc::Entry*> by_slug;
+    for (const auto& e : content().entries) by_slug[e.entry.slug] = &e.entry;
+    for (const auto& item : items) {
+        auto slugs = slugs_for(item.query, "vi", 3);
+        INFO("\"" << item.query << "\" → " << joined(slugs));
+        bool found = false;
+        for (const auto& slug : slugs) {
+            const lc::Entry& e = *by_slug.at(slug);
+            std::string names = lc::text::fold(e.name.vi + " | " + e.name.en);
+            for (const auto& a : e.aliases) names += " | " + lc::text::fold(a);
+            for (const auto& w : item.words_in_top)
+                found = found || names.find(w) != std::string::npos;
+        }
+        CHECK(found);
+    }
+}
+
+// The English texts call the draft political report what it is, never "the
+// provincial plan" (an investor reads that as the approved master plan).
+TEST_CASE("content: no English text calls the draft report the provincial plan", "[content]") {
+    for (const auto& sourced : content().entries) {
+        const lc::Entry& e = sourced.entry;
+        INFO(sourced.origin);
+        for (const std::string* text : {&e.summary.en, &e.body.en}) {
+            std::string lower = *text;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            CHECK(lower.find("the provincial plan") == std::string::npos);
+        }
     }
 }

@@ -38,8 +38,9 @@ lc::Entry ginseng() {
               "It grows on shaded terraces of old forests."};
     e.aliases = {"sâm ngọc linh lai châu"};
     e.themes = {"medicinal-plants", "ocop"};
-    e.area = "Tam Đường";
-    e.location = lc::Location{22.4, 103.3};
+    e.area = "xã Khun Há";
+    e.former_district = "Tam Đường";
+    e.location = lc::Location{22.2297, 103.5961, lc::Precision::commune_centre, "GSO 03430"};
     e.ocop_stars = 5;
     return e;
 }
@@ -50,8 +51,8 @@ lc::Entry pass() {
     e.kind = lc::Kind::destination;
     e.name = {"Đèo Ô Quy Hồ", "O Quy Ho pass"};
     e.aliases = {"Hoàng Liên pass"};
-    e.area = "Tam Đường";
-    e.location = lc::Location{22.35, 103.77};
+    e.area = "xã Bình Lư";
+    e.location = lc::Location{22.3532, 103.7645, lc::Precision::site, "vi.wikipedia"};
     return e;
 }
 
@@ -287,15 +288,15 @@ TEST_CASE("index: values for facets and sorting and distance", "[index]") {
     auto db = open_current(dir.path());
     auto doc = db.get_document(doc_of(db, "sam-lai-chau"));
     CHECK(doc.get_value(schema::kSlotKind) == "product");
-    CHECK(doc.get_value(schema::kSlotArea) == "Tam Đường");
+    CHECK(doc.get_value(schema::kSlotArea) == "xã Khun Há");
     CHECK(doc.get_value(schema::kSlotThemes) ==
           std::string("medicinal-plants") + schema::kListSeparator + "ocop");
     CHECK(doc.get_value(schema::kSlotStars) == "5");
     Xapian::LatLongCoords coords;
     coords.unserialise(doc.get_value(schema::kSlotLocation));
     REQUIRE(coords.size() == 1);
-    CHECK((*coords.begin()).latitude == Approx(22.4).margin(1e-6));
-    CHECK((*coords.begin()).longitude == Approx(103.3).margin(1e-6));
+    CHECK((*coords.begin()).latitude == Approx(22.2297).margin(1e-6));
+    CHECK((*coords.begin()).longitude == Approx(103.5961).margin(1e-6));
     CHECK_FALSE(doc.get_value(schema::kSlotSortVi).empty());
     CHECK_FALSE(doc.get_value(schema::kSlotSortEn).empty());
 

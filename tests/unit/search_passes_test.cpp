@@ -67,7 +67,7 @@ void build_catalog(const std::filesystem::path& data) {
                            lc::Kind::event),
                      "t");
     lc::Entry together = place("nam-ban", "Đường lên Nậm Bản đi qua rừng.");
-    together.location = lc::Location{22.4, 103.3};
+    together.location = lc::Location{22.4, 103.3, lc::Precision::approximate, "a test"};
     store.create(together, "t");
     lc::SilentProgress quiet;
     lc::rebuild_index(store, data, quiet, {});

@@ -29,8 +29,8 @@ lc::Entry make_entry(const std::string& slug, const std::string& name,
     e.kind = kind;
     e.name.vi = name;
     e.summary.vi = "Tóm tắt về " + name + ".";
-    e.area = "Phong Thổ";
-    e.location = lc::Location{22.37, 103.4};
+    e.area = "xã Phong Thổ";
+    e.location = lc::Location{22.37, 103.4, lc::Precision::approximate, "a test"};
     return e;
 }
 
@@ -85,7 +85,7 @@ TEST_CASE("store: create then find and list revisions", "[catalog][store]") {
     CHECK(revs[0].author == "an");
     CHECK_FALSE(revs[0].deleted);
     // The first revision changed every field.
-    CHECK(revs[0].changed_fields.size() == 14);
+    CHECK(revs[0].changed_fields.size() == 15);
     CHECK_THROWS_AS(store.revisions("no-such-entry"), lc::NotFound);
 }
 
@@ -149,7 +149,7 @@ TEST_CASE("store: a stale expected revision is a conflict and changes nothing",
     const auto seq = store.change_seq();
     const auto revisions = revision_count(store);
     lc::Entry changed = e;
-    changed.area = "Tam Đường";
+    changed.area = "xã Tả Lèng";
 
     auto expect_conflict = [&](auto&& write) {
         try {
@@ -166,7 +166,7 @@ TEST_CASE("store: a stale expected revision is a conflict and changes nothing",
         CHECK(revision_count(store) == revisions);
     };
     expect_conflict([&] { store.replace(changed, 1, "binh"); });
-    expect_conflict([&] { store.patch("rung-la-phong", json{{"area", "Tam Đường"}}, 1, "binh"); });
+    expect_conflict([&] { store.patch("rung-la-phong", json{{"area", "xã Tả Lèng"}}, 1, "binh"); });
     expect_conflict([&] { store.remove("rung-la-phong", 1, "binh"); });
     expect_conflict([&] { store.restore("rung-la-phong", 1, 3, "binh"); });
 
@@ -509,10 +509,65 @@ TEST_CASE("store: an import that matches an entry created by an editor records n
     CHECK(store.revisions("a").size() == 1);
     // It is now the imported version: an editor's later change survives a re-import.
     lc::Entry edited = e;
-    edited.area = "Sìn Hồ";
+    edited.area = "xã Sìn Hồ";
     store.replace(edited, std::nullopt, "editor");
     CHECK(store.import({e}, std::nullopt, "import").kept_edits == 1);
-    CHECK(store.find("a")->entry.area == "Sìn Hồ");
+    CHECK(store.find("a")->entry.area == "xã Sìn Hồ");
+}
+
+TEST_CASE("store: a catalog from before the 2025 units opens with its entries brought up to date",
+          "[catalog][store]") {
+    TempDir dir;
+    {
+        lc::Store store(dir.path(), Mode::create_if_missing);
+        store.create(make_entry("district", "Một"), "an");
+        store.create(make_entry("far", "Hai"), "an");
+        store.create(make_entry("other", "Ba"), "an");
+    }
+    {
+        // Rewind to schema 1: a bare point, an old district, a point in Yunnan,
+        // an area that is no unit at all.
+        SQLite::Database db((dir / "catalog.sqlite").string(), SQLite::OPEN_READWRITE);
+        auto old = [](const char* area, double lat, double lon) {
+            json e = json::parse(lc::to_canonical_json(make_entry("x", "x")));
+            e.erase("former_district");
+            e["area"] = area;
+            e["location"] = {{"lat", lat}, {"lon", lon}};
+            return e;
+        };
+        const std::pair<const char*, json> rows[] = {{"district", old("Phong Thổ", 22.37, 103.4)},
+                                                     {"far", old("Tam Đường", 22.85, 103.5)},
+                                                     {"other", old("Bản Lướt", 22.37, 103.4)}};
+        for (const auto& [slug, data] : rows) {
+            json stored = data;
+            stored["slug"] = slug;
+            SQLite::Statement u(db, "UPDATE entries SET data = ? WHERE slug = ?");
+            u.bind(1, stored.dump());
+            u.bind(2, slug);
+            u.exec();
+            SQLite::Statement r(db,
+                                "UPDATE revisions SET data = ? WHERE entry_id = (SELECT id FROM "
+                                "entries WHERE slug = ?)");
+            r.bind(1, stored.dump());
+            r.bind(2, slug);
+            r.exec();
+        }
+        db.exec("PRAGMA user_version = 1");
+    }
+    lc::Store store(dir.path(), Mode::must_exist);
+    CHECK(store.schema_version() == 2);
+    auto district = store.find("district")->entry;
+    CHECK(district.area.empty());
+    CHECK(district.former_district == "Phong Thổ");
+    REQUIRE(district.location);
+    CHECK(district.location->precision == lc::Precision::approximate);
+    CHECK_FALSE(district.location->source.empty());
+    CHECK_FALSE(store.find("far")->entry.location);  // outside the outline
+    auto other = store.find("other")->entry;
+    CHECK(other.area.empty());
+    CHECK(std::find(other.aliases.begin(), other.aliases.end(), "Bản Lướt") != other.aliases.end());
+    // Past revisions read too (restoring one gives the upgraded version).
+    CHECK(store.restore("far", 1, std::nullopt, "an").entry == store.find("far")->entry);
 }
 
 TEST_CASE("store: imported synonyms and their version", "[catalog][store]") {
