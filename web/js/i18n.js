@@ -456,6 +456,12 @@ const THEMES = {
     energy: { vi: 'Năng lượng', en: 'Energy' },
     infrastructure: { vi: 'Hạ tầng', en: 'Infrastructure' },
     'border-trade': { vi: 'Kinh tế cửa khẩu', en: 'Border trade' },
+    logistics: { vi: 'Vận tải, logistics', en: 'Transport and logistics' },
+    'health-education': { vi: 'Y tế, giáo dục', en: 'Health and education' },
+    'building-materials': { vi: 'Vật liệu xây dựng', en: 'Building materials' },
+    livestock: { vi: 'Chăn nuôi', en: 'Livestock' },
+    flowers: { vi: 'Hoa', en: 'Flowers' },
+    ocop: { vi: 'Sản phẩm OCOP', en: 'OCOP products' },
 };
 
 const MONTHS = {
