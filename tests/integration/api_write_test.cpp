@@ -276,7 +276,7 @@ TEST_CASE("api write: revisions list who changed what and restore brings one bac
         CHECK(std::regex_match(list[i]["created_at"].get<std::string>(),
                                std::regex(R"(\d{4}-\d\d-\d\dT.*)")));
     }
-    CHECK(list[0]["changed_fields"].size() == 14);
+    CHECK(list[0]["changed_fields"].size() == 15);
     CHECK(list[1]["changed_fields"] == json({"summary"}));
     CHECK(list[2]["changed_fields"] == json({"aliases", "body", "name", "summary", "themes"}));
     CHECK(list[3]["deleted"] == true);

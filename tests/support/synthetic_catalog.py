@@ -6,8 +6,10 @@
 
 --count N writes N entries as JSON Lines in the shape `lc-indexer import`
 reads (UTF-8, NFC, every field present): slug, kind, name/summary/body with
-"vi" and "en", aliases (1-3), themes, area (one of the province's eight
-districts and city), location (inside the province's box), ocop_stars (3-5
+"vi" and "en", aliases (1-3), themes, area (the 2025 unit that holds the
+seat of one of the eight former districts, with that district as
+former_district), location (a few kilometres from that seat, with precision
+"approximate" and a source saying it is synthetic), ocop_stars (3-5
 for products, null otherwise), certifications, season (sorted months) and
 status "published". Each body has 80-300 words per language, drawn from the
 word lists below with Zipf-like weights, so term frequencies look like text.
@@ -32,12 +34,19 @@ import unicodedata
 
 # The province's districts and its city (well-established geography), with an
 # approximate centre each; entries scatter around them.
+# Former district → (the 2025 unit holding its seat, per Resolution
+# 1670/NQ-UBTVQH15, and a point near that seat). Points stay within
+# POINT_SPREAD degrees (about 2.5 km) of the seat, well inside the outline
+# that validation checks.
 AREAS = {
-    "Tam Đường": (22.36, 103.55), "Phong Thổ": (22.52, 103.35), "Sìn Hồ": (22.34, 103.24),
-    "Mường Tè": (22.38, 102.75), "Nậm Nhùn": (22.18, 102.97), "Tân Uyên": (22.17, 103.72),
-    "Than Uyên": (21.97, 103.80), "thành phố Lai Châu": (22.39, 103.46),
+    "Tam Đường": ("xã Bình Lư", 22.36, 103.55), "Phong Thổ": ("xã Phong Thổ", 22.52, 103.35),
+    "Sìn Hồ": ("xã Sìn Hồ", 22.34, 103.24), "Mường Tè": ("xã Bum Tở", 22.38, 102.75),
+    "Nậm Nhùn": ("xã Nậm Hàng", 22.18, 102.97), "Tân Uyên": ("xã Tân Uyên", 22.17, 103.72),
+    "Than Uyên": ("xã Than Uyên", 21.97, 103.80),
+    "Thành phố Lai Châu": ("phường Tân Phong", 22.39, 103.46),
 }
-LAT_RANGE, LON_RANGE = (21.7, 22.9), (102.2, 103.9)
+POINT_SPREAD = 0.02
+POINT_SOURCE = "synthetic: near the former district's seat"
 
 THEMES = ["community-tourism", "adventure", "culture", "festival", "tea", "agriculture",
           "handicraft", "cuisine", "nature", "heritage", "investment", "energy", "logistics"]
@@ -198,20 +207,21 @@ def body(rng, first, sentence, place):
 def make_entry(seed, i):
     rng = random.Random(f"lc-synthetic-entry/{seed}/{i}")
     kind = rng.choices(KINDS, weights=KIND_WEIGHTS)[0]
-    area = rng.choice(sorted(AREAS))
+    district = rng.choice(sorted(AREAS))
+    area, lat0, lon0 = AREAS[district]
     place = place_name(rng)
     stem_vi, stem_en = rng.choice(NAME_STEMS[kind])
     name_vi = f"{stem_vi} {place}"
     name_en = f"{fold(place)} {stem_en}"
-    where_vi = area if area.startswith("thành phố") else f"huyện {area}"
-    where_en = "Lai Chau city" if area.startswith("thành phố") else f"{fold(area)} district"
+    where_vi = district if district.startswith("Thành phố") else f"huyện {district} cũ"
+    where_en = "former Lai Chau city" if district.startswith("Thành phố") \
+        else f"former {fold(district)} district"
     summary_vi = f"{name_vi} ở {where_vi}, nơi {zipf_pick(rng, VI_WORDS['subject'])} " \
                  f"{zipf_pick(rng, VI_WORDS['verb'])} {zipf_pick(rng, VI_WORDS['object'])}."
     summary_en = f"{name_en} in {where_en}, where {zipf_pick(rng, EN_WORDS['subject'])} " \
                  f"{zipf_pick(rng, EN_WORDS['verb'])} {zipf_pick(rng, EN_WORDS['object'])}."
-    lat0, lon0 = AREAS[area]
-    lat = min(max(rng.gauss(lat0, 0.06), LAT_RANGE[0] + 0.01), LAT_RANGE[1] - 0.01)
-    lon = min(max(rng.gauss(lon0, 0.06), LON_RANGE[0] + 0.01), LON_RANGE[1] - 0.01)
+    lat = lat0 + min(max(rng.gauss(0, POINT_SPREAD / 2), -POINT_SPREAD), POINT_SPREAD)
+    lon = lon0 + min(max(rng.gauss(0, POINT_SPREAD / 2), -POINT_SPREAD), POINT_SPREAD)
     themes = set(rng.sample(KIND_THEMES[kind], rng.randint(1, 3)))
     if rng.random() < 0.15:
         themes.add(rng.choice(THEMES))
@@ -231,7 +241,9 @@ def make_entry(seed, i):
         "aliases": list(dict.fromkeys(a for a in aliases if a != name_vi)) or [fold(place)],
         "themes": [t for t in THEMES if t in themes],
         "area": area,
-        "location": {"lat": round(lat, 6), "lon": round(lon, 6)},
+        "former_district": district,
+        "location": {"lat": round(lat, 6), "lon": round(lon, 6), "precision": "approximate",
+                     "source": POINT_SOURCE},
         "ocop_stars": rng.randint(3, 5) if kind == "product" else None,
         "certifications": certifications,
         "season": season,

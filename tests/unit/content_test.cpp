@@ -253,11 +253,13 @@ TEST_CASE("content: every location is inside the province with its precision and
         if (e.location->source.find("GeoNames") != std::string::npos)
             CHECK(e.location->source.find("CC BY 4.0") != std::string::npos);
     }
-    // Aim (issue 17): 90% of the destinations in one xã or phường, and every event.
+    // Aim (issue 17): 90% of the destinations in one xã or phường, and every
+    // event held at a fixed site (the border communes' weekly markets are
+    // held in many communes: no one point is honest for them).
     std::size_t destinations = 0, destinations_located = 0;
     for (const auto& sourced : content().entries) {
         const lc::Entry& e = sourced.entry;
-        if (e.kind == lc::Kind::event) CHECK(e.location.has_value());
+        if (e.kind == lc::Kind::event && e.area != lc::kProvinceWide) CHECK(e.location.has_value());
         if (e.kind != lc::Kind::destination || e.area == lc::kProvinceWide) continue;
         ++destinations;
         destinations_located += e.location.has_value();
@@ -396,7 +398,7 @@ TEST_CASE("content: each new plan item is found by searching for it", "[content]
     const Item items[] = {
         {"cửa khẩu U Ma Tu Khoòng", {"u ma tu khoong"}},
         {"bến xe bãi đỗ xe trạm dừng nghỉ", {"ben xe"}},
-        {"cảng cạn", {"cang can"}},
+        {"cảng thủy nội địa", {"cang thuy"}},
         {"y tế tư nhân", {"y te"}},
         {"giáo dục ngoài công lập", {"giao duc"}},
         {"vật liệu xây dựng", {"vat lieu"}},
