@@ -530,7 +530,8 @@ TEST_CASE("catalog validation: every problem is reported not only the first",
     swapped["location"]["lon"] = 22.2297;
     auto both = lc::parse_entry(swapped);
     REQUIRE(both.errors.size() == 1);
-    CHECK(both.errors[0] == lc::FieldError{"location", "latitude and longitude are swapped"});
+    CHECK(both.errors[0] == lc::FieldError{"location", lc::FieldCode::invalid_format,
+                                           "latitude and longitude are swapped"});
 
     // Not an object at all.
     auto not_object = lc::parse_entry(json::array({1, 2}));
