@@ -74,7 +74,8 @@ json sample(const std::string& slug) {
     return {{"slug", slug},
             {"kind", "destination"},
             {"name", {{"vi", "Điểm thử trong tiến trình"}}},
-            {"area", "Sìn Hồ"}};
+            {"area", "xã Sìn Hồ"},
+            {"former_district", "Sìn Hồ"}};
 }
 
 }  // namespace
@@ -148,7 +149,7 @@ TEST_CASE("api handlers in process: post_entry needs a token, then validates and
     CHECK(json::parse(created.body)["revision"] == 1);
     auto stored = api.store.find(slug);
     REQUIRE(stored);
-    CHECK(stored->entry.area == "Sìn Hồ");
+    CHECK(stored->entry.area == "xã Sìn Hồ");
 
     // The same slug again: lc::Conflict becomes 409.
     auto again = call(api.app, lc::api::post_entry, with_json(post, sample(slug), token));

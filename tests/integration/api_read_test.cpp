@@ -456,7 +456,7 @@ TEST_CASE("api entry: one entry with its revision and ETag", "[api]") {
                            std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d.*)")));
     CHECK(std::regex_match(e["created_at"].get<std::string>(),
                            std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d.*)")));
-    CHECK(entry_fields(e).size() == 14);
+    CHECK(entry_fields(e).size() == 15);
     CHECK(r.header("Access-Control-Allow-Origin") == "*");
 
     require_error(http().get("/api/entries/no-such-entry"), 404, "not_found");

@@ -515,12 +515,14 @@ TEST_CASE("api write: an invalid entry is 400 naming every bad field", "[api][wr
     bad["season"] = {13, 4};
     json e =
         require_error(send(http, "POST", "/api/entries", bad, bearer(token)), 400, "invalid_entry");
-    CHECK(field_paths(e) ==
-          std::vector<std::string>{"kind", "location", "ocop_stars", "season[0]", "slug"});
-    CHECK(field_codes(e) == std::set<std::string>{"kind: unknown_value", "location: out_of_range",
-                                                  "ocop_stars: out_of_range",
-                                                  "season[0]: out_of_range",
-                                                  "slug: invalid_format"});
+    CHECK(field_paths(e) == std::vector<std::string>{"kind", "location", "location.precision",
+                                                     "location.source", "ocop_stars", "season[0]",
+                                                     "slug"});
+    CHECK(field_codes(e) ==
+          std::set<std::string>{"kind: unknown_value", "location: out_of_range",
+                                "location.precision: required", "location.source: required",
+                                "ocop_stars: out_of_range", "season[0]: out_of_range",
+                                "slug: invalid_format"});
     CHECK(field_at(e, "ocop_stars")["min"] == 3);
     CHECK(field_at(e, "ocop_stars")["max"] == 5);
     CHECK_FALSE(field_at(e, "slug").contains("max"));

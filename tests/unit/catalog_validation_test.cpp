@@ -600,10 +600,15 @@ TEST_CASE("catalog validation: limits come with the codes that name them",
     auto aliases = only_error([](json& v) { v["aliases"] = list_of(21, "alias"); });
     CHECK(aliases.code == C::too_many);
     CHECK(aliases.max == 20);
-    auto lat = only_error([](json& v) { v["location"]["lat"] = 23.5; });
+    auto lat = only_error([](json& v) { v["location"]["lat"] = -91.0; });
     CHECK(lat.code == C::out_of_range);
-    CHECK(lat.min == Approx(21.6));
-    CHECK(lat.max == Approx(22.9));
+    CHECK(lat.min == -90);
+    CHECK(lat.max == 90);
+    // Beyond the outline there is no range to give: the distance is in the message.
+    auto outside = only_error([](json& v) { v["location"]["lat"] = 23.5; });
+    CHECK(outside.path == "location");
+    CHECK(outside.code == C::out_of_range);
+    CHECK_FALSE(outside.min);
     auto stars = only_error([](json& v) { v["ocop_stars"] = 2; });
     CHECK(stars.min == 3);
     CHECK(stars.max == 5);

@@ -466,7 +466,9 @@ test('an entry whose name holds markup shows it as text and runs nothing', async
     const created = await server.api('POST', '/api/entries', {
         slug: 'ma-doc-thu', kind: 'destination', name: { vi: `Thử mã độc ${payload}`, en: `Markup test ${payload}` },
         summary: { vi: `Tóm tắt ${payload}` }, body: { vi: `Nội dung thử mã độc ${payload} & "ngoặc" 'đơn'` },
-        aliases: [payload], area: payload, themes: ['culture'], source: payload,
+        aliases: [payload], area: 'xã Tả Lèng', themes: ['culture'], source: payload,
+        // The area is one of the 2025 units now; the point's source is free text.
+        location: { lat: 22.3613, lon: 103.6025, precision: 'approximate', source: payload },
     });
     assert.equal(created.status, 201);
     const { page, dialogs, finish } = await openPage();
