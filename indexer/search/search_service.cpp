@@ -221,7 +221,8 @@ void SearchService::refresh(Handle& h) {
 }
 
 // Runs `fn(handle)` on a handle from the pool, catching up first. A handle that
-// lost a race with a writer (DatabaseModifiedError) reopens and retries once.
+// lost a race with a writer (DatabaseModifiedError) reopens and tries again, up
+// to three tries in all; one that cannot open the index just now, twice.
 template <typename F>
 auto SearchService::with_handle(F&& fn) {
     {
