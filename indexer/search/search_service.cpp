@@ -278,6 +278,10 @@ SearchResponse SearchService::search(const SearchRequest& request) {
     });
 }
 
+MatchExport SearchService::export_matches(const SearchRequest& request, std::size_t limit) {
+    return with_handle([&](Handle& h) { return searcher(h).export_matches(request, limit); });
+}
+
 void SearchService::warm_up() {
     with_handle([](Handle& h) {
         preload_text_lists(h.snapshot->postings(), *h.db);

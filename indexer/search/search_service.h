@@ -56,6 +56,8 @@ class SearchService {
 
     // Throw IndexNotReady while there is no usable index.
     SearchResponse search(const SearchRequest& request);
+    // Every match, up to `limit` (Searcher::export_matches); never cached.
+    MatchExport export_matches(const SearchRequest& request, std::size_t limit);
     std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang,
                                     std::size_t limit = 8);
     IndexStatus status();
