@@ -6,7 +6,8 @@
 // SearchService keeps the newest snapshot and makes the next one when a
 // handle reaches a newer revision, outside the lock that searches take:
 // searches still on the previous revision go on with the previous snapshot,
-// which lives as long as a search holds it.
+// which lives as long as a search holds it. A new revision's snapshot is
+// made from the previous one when the index records what changed (next()).
 #pragma once
 
 #include <memory>
