@@ -162,11 +162,12 @@ std::shared_ptr<const IndexSnapshot> SearchService::snapshot_for(const std::file
     }
     making_ = promise.get_future().share();
     making_stamp_ = stamp;
+    const auto previous_snapshot = snapshot_;
     lock.unlock();
     // Made outside the lock: searches on older revisions go on meanwhile.
     std::shared_ptr<const IndexSnapshot> made;
     try {
-        made = std::make_shared<const IndexSnapshot>(stamp.generation, db, snapshot_options_);
+        made = IndexSnapshot::next(previous_snapshot, stamp.generation, db, snapshot_options_);
     } catch (...) {
         promise.set_exception(std::current_exception());
         std::lock_guard relock(mutex_);
