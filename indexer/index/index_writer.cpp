@@ -255,7 +255,8 @@ void apply_change(Xapian::WritableDatabase& db, DocumentBuilder& builder, const 
     }
     Xapian::Document after =
         builder.build(*change.searchable_entry, to_canonical_json(*change.searchable_entry));
-    touched.values_changed = touched.values_changed || !before || !same_values(*before, after);
+    touched.values_changed =
+        touched.values_changed || !before || !same_facet_inputs(*before, after);
     touched.ids.push_back(db.replace_document(id, after));
 }
 

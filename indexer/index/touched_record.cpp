@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "index/schema.h"
 
 namespace lc {
 
@@ -46,11 +49,28 @@ std::optional<TouchedDocuments> touched_between(const Xapian::Database& db, Xapi
     return all;
 }
 
-bool same_values(const Xapian::Document& before, const Xapian::Document& after) {
+namespace {
+
+std::vector<std::string> month_terms(const Xapian::Document& doc) {
+    std::vector<std::string> terms;
+    auto it = doc.termlist_begin();
+    it.skip_to(std::string(schema::kMonthPrefix));
+    for (; it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (!term.starts_with(schema::kMonthPrefix)) break;
+        terms.push_back(term);
+    }
+    return terms;
+}
+
+}  // namespace
+
+bool same_facet_inputs(const Xapian::Document& before, const Xapian::Document& after) {
     auto a = before.values_begin(), b = after.values_begin();
     for (; a != before.values_end() && b != after.values_end(); ++a, ++b)
         if (a.get_valueno() != b.get_valueno() || *a != *b) return false;
-    return a == before.values_end() && b == after.values_end();
+    if (a != before.values_end() || b != after.values_end()) return false;
+    return month_terms(before) == month_terms(after);
 }
 
 }  // namespace lc

@@ -32,7 +32,9 @@ void record_touched(Xapian::WritableDatabase& db, Xapian::rev base,
 std::optional<TouchedDocuments> touched_between(const Xapian::Database& db, Xapian::rev from,
                                                 Xapian::rev to);
 
-// Whether `before` and `after` hold the same values in every slot.
-bool same_values(const Xapian::Document& before, const Xapian::Document& after);
+// Whether `before` and `after` give the facet table the same inputs: the same
+// values in every slot and the same month terms (the month facet reads
+// posting lists, not values).
+bool same_facet_inputs(const Xapian::Document& before, const Xapian::Document& after);
 
 }  // namespace lc

@@ -27,6 +27,7 @@ lc::Entry place(const std::string& slug, lc::Kind kind, const std::string& name,
     e.body.vi = body;
     e.themes = {theme};
     e.area = area;
+    e.season = {3, 4};
     return e;
 }
 
@@ -41,6 +42,10 @@ std::vector<lc::SearchRequest> requests() {
         r.kinds.clear();
         r.themes = {"tea"};
         all.push_back(r);
+        r.themes.clear();
+        r.months = {9};
+        all.push_back(r);
+        r.months.clear();
     }
     return all;
 }
@@ -50,7 +55,8 @@ std::string shown(const lc::SearchResponse& r) {
     std::ostringstream out;
     out << r.total << '|' << r.corrected_query.value_or("-") << '|';
     for (const auto& hit : r.results) out << hit.slug << ':' << hit.score << ',';
-    for (const auto* facet : {&r.kind_facet, &r.theme_facet, &r.area_facet, &r.stars_facet}) {
+    for (const auto* facet :
+         {&r.kind_facet, &r.theme_facet, &r.area_facet, &r.stars_facet, &r.month_facet}) {
         out << '|';
         for (const auto& [value, n] : *facet) out << value << '=' << n << ',';
     }
@@ -129,6 +135,13 @@ TEST_CASE("a carried-over snapshot answers as a cold one after each kind of chan
         f.store.replace(e, std::nullopt, "t");
         f.apply_and_compare();
         e.body.vi = "Thác nước cao giữa rừng già, bản người Dao.";  // text only
+        f.store.replace(e, std::nullopt, "t");
+        f.apply_and_compare();
+    }
+    SECTION("an entry replaced, its season only (months are terms, not values)") {
+        auto e = place("thac-tac-tinh", lc::Kind::destination, "Thác Tắc Tình",
+                       "Thác nước giữa rừng, gần bản.", "nature", "xã Bình Lư");
+        e.season = {9, 10};
         f.store.replace(e, std::nullopt, "t");
         f.apply_and_compare();
     }
