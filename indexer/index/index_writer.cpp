@@ -157,10 +157,13 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     std::atomic<std::size_t> done{0};
     std::vector<DocumentBuilder::SpellingCounts> spelling(threads);
     std::vector<std::exception_ptr> failures(threads);
+    // Every shard's folder is named before any worker starts: a worker reads
+    // its entry while the loop below is still starting the others.
     std::vector<fs::path> shard_dirs;
+    for (unsigned i = 0; i < threads; ++i)
+        shard_dirs.push_back(build_dir / ("shard-" + std::to_string(i)));
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < threads; ++i) {
-        shard_dirs.push_back(build_dir / ("shard-" + std::to_string(i)));
         workers.emplace_back([&, i] {
             try {
                 Xapian::WritableDatabase shard(shard_dirs[i].string(),
