@@ -2,8 +2,9 @@
 // holds, in the chosen language, plus editor actions when signed in.
 
 import { h, clear, paragraphs, isPlainClick } from './dom.js';
-import { t, lang, kindLabel, themeLabel, areaLabel, monthName, formatNumber, formatDate } from './i18n.js';
+import { t, lang, kindLabel, themeLabel, areaLabel, formatNumber, formatDate } from './i18n.js';
 import { locationLabel, formerDistrictLabel } from './location.js';
+import { seasonWords } from './season-words.js';
 
 // opts: {entry, backHref, onBack, editor: null | {onEdit, onHistory, onDelete, onRestore, editHref, historyHref}}
 export function renderEntry(container, { entry, backHref, onBack, editor }) {
@@ -96,7 +97,8 @@ function facts(entry) {
         ]);
     rows.push(
         ['field.certifications', list(entry.certifications)],
-        ['field.season', list(entry.season, monthName)],
+        // The best months in words ("tháng 9 – tháng 10"), not a list of month names.
+        ['field.season', entry.season?.length ? h('span', { class: 'season-words' }, seasonWords(entry.season, lang())) : none()],
         ['field.aliases', list(entry.aliases)],
         ['field.source', entry.source || none()],
     );

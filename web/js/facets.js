@@ -6,6 +6,7 @@
 import { h, clear } from './dom.js';
 import { t, kindLabel, themeLabel, areaLabel, formatNumber, KIND_SLUGS } from './i18n.js';
 import { hasFilters } from './state.js';
+import { MONTH_KEYS, monthLabel } from './months.js';
 
 export function renderFacets(form, facets, state, onChange) {
     // The form is rebuilt after each change; keep keyboard focus where it was.
@@ -16,6 +17,7 @@ export function renderFacets(form, facets, state, onChange) {
         checkboxGroup('theme', t('filters.theme'), facets?.theme, state.theme, themeLabel, onChange),
         checkboxGroup('area', t('filters.area'), facets?.area, state.area, areaLabel, onChange),
         starsGroup(facets?.ocop_stars, state.stars_min, onChange),
+        checkboxGroup('month', t('filters.month'), facets?.month, state.month, monthLabel, onChange, MONTH_KEYS),
     ];
     form.append(...groups.filter(Boolean));
     if (hasFilters(state)) {
@@ -25,7 +27,7 @@ export function renderFacets(form, facets, state, onChange) {
                 id: 'clear-filters',
                 class: 'button button-small clear-filters',
                 text: t('filters.clear'),
-                onclick: () => onChange({ kind: [], theme: [], area: [], stars_min: null }),
+                onclick: () => onChange({ kind: [], theme: [], area: [], stars_min: null, month: [] }),
             }),
         );
     }

@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { currentEditor, initSignIn, renderEditorBar, restoreSession } from './auth.js';
 import { h, clear, isPlainClick } from './dom.js';
+import { renderDownloads } from './downloads.js';
 import { renderEditor } from './editor.js';
 import { renderEntry } from './entry.js';
 import { renderFacets } from './facets.js';
@@ -101,6 +102,7 @@ async function runSearch(prefix, focus) {
         for (const area of Object.keys(data.facets?.area ?? {})) if (!knownAreas.includes(area)) knownAreas.push(area);
         renderFacets($('filters-form'), data.facets, current, (changes) => navigate(resultsState(changes)));
         renderResults(data, current, nav);
+        renderDownloads($('results'), current, data.total, { prefix });
         const points = [];
         const unlocated = [];
         data.results.forEach((hit, i) => {

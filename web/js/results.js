@@ -3,6 +3,7 @@
 
 import { h, clear, highlighted, isPlainClick } from './dom.js';
 import { t, kindLabel, themeLabel, areaLabel, formatNumber } from './i18n.js';
+import { whatToSee } from './months.js';
 
 const els = {};
 
@@ -25,11 +26,14 @@ export function renderError() {
 export function renderResults(data, state, nav) {
     const count = data.total;
     const shownQuery = data.corrected_query ?? state.q;
-    els['result-count'].textContent = shownQuery
+    // Narrowed to months, the count answers "what to see in March".
+    const months = whatToSee(state.month ?? []);
+    const countText = shownQuery
         ? t('results.countFor', { n: count, q: shownQuery })
-        : state.q === '' && count > 0
+        : state.q === '' && count > 0 && !months
           ? `${t('results.all')}: ${formatNumber(count)}`
           : t('results.count', { n: count });
+    els['result-count'].textContent = months ? `${months}: ${countText}` : countText;
 
     renderCorrection(data, state, nav);
     renderSort(state, nav);

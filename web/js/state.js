@@ -7,6 +7,7 @@ export const EDITOR_VIEWS = ['new', 'edit', 'history', 'drafts', 'deleted'];
 const SORTS = ['relevance', 'name', 'distance'];
 const SLUG = /^[a-z0-9-]{1,100}$/;
 const NEAR = /^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
+const MONTH = /^([1-9]|1[0-2])$/;
 
 export function emptyState(lang = 'vi') {
     return {
@@ -21,6 +22,7 @@ export function emptyState(lang = 'vi') {
         lang,
         entry: null,
         view: null,
+        month: [],
     };
 }
 
@@ -45,6 +47,8 @@ export function stateFromUrl(href) {
     if (entry && SLUG.test(entry)) s.entry = entry;
     const view = p.get('view');
     if (EDITOR_VIEWS.includes(view)) s.view = view;
+    // Months as the address spells them, "1".."12"; several mean any of them.
+    s.month = unique(p.getAll('month')).filter((m) => MONTH.test(m));
     return s;
 }
 
@@ -62,6 +66,7 @@ export function urlFromState(s) {
     if (s.lang && s.lang !== 'vi') p.set('lang', s.lang);
     if (s.entry) p.set('entry', s.entry);
     if (s.view) p.set('view', s.view);
+    for (const m of s.month ?? []) p.append('month', m);
     const query = p.toString();
     return query ? '/?' + query : '/';
 }
@@ -80,6 +85,7 @@ export function searchParams(s, { prefix = false, perPage = 10 } = {}) {
     p.set('per_page', String(perPage));
     p.set('lang', s.lang);
     if (prefix && s.q) p.set('prefix', '1');
+    for (const m of s.month ?? []) p.append('month', m);
     return p;
 }
 
@@ -88,7 +94,7 @@ export function withChanges(s, changes) {
 }
 
 export function hasFilters(s) {
-    return s.kind.length > 0 || s.theme.length > 0 || s.area.length > 0 || s.stars_min !== null;
+    return s.kind.length > 0 || s.theme.length > 0 || s.area.length > 0 || s.stars_min !== null || s.month?.length > 0;
 }
 
 function unique(values) {
