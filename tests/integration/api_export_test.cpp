@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <string_view>
 
 #include "api/export.h"
 #include "api/export_csv.h"
@@ -40,6 +41,13 @@ const std::vector<Fixture>& imported() {
          std::pair{22.41, 103.41}},
         {"export-khong-mua", "Điểm thử không mùa", "No season test", {}, std::pair{22.42, 103.42}},
         {"export-khong-vi-tri", "Điểm thử không vị trí", "No location test", {3}, std::nullopt},
+        // Names a spreadsheet would run as formulas (CSV injection).
+        {"export-cong-thuc",
+         "=HYPERLINK(\"http://example.invalid\",\"Mở\")",
+         "@SUM(A1:A2)",
+         {6},
+         std::pair{22.44, 103.44}},
+        {"export-dau-cong", "+84 thử dấu cộng", "-1 minus test", {6}, std::pair{22.45, 103.45}},
     };
     return rows;
 }
@@ -135,6 +143,14 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
     return rows;
 }
 
+// What a spreadsheet must be given for a text cell: one that would start a
+// formula keeps a leading apostrophe, which makes it text.
+std::string as_text_cell(const std::string& text) {
+    return !text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos
+               ? "'" + text
+               : text;
+}
+
 std::size_t with_month(int month) {
     std::size_t n = 0;
     for (const auto& f : all_fixtures())
@@ -203,6 +219,10 @@ TEST_CASE("api export: bad month values are refused naming the parameter", "[api
         CHECK_THAT(error["error"]["message"].get<std::string>(), Catch::Contains("1 to 12"));
     }
     require_error(http().get("/api/search?format=xml"), 400, "invalid_parameter", "format");
+    // An export with a bad month is refused too, not answered with a file.
+    for (const char* format : {"csv", "geojson"})
+        require_error(http().get("/api/search?month=13&format=" + std::string(format)), 400,
+                      "invalid_parameter", "month");
 }
 
 TEST_CASE("api export: CSV of every match, with a BOM, a header and RFC 4180 quoting",
@@ -236,8 +256,8 @@ TEST_CASE("api export: CSV of every match, with a BOM, a header and RFC 4180 quo
         REQUIRE(by_slug.count(f.slug));
         const auto& row = by_slug[f.slug];
         CHECK(row[1] == "destination");
-        CHECK(row[2] == f.name_vi);
-        CHECK(row[3] == f.name_en);
+        CHECK(row[2] == as_text_cell(f.name_vi));
+        CHECK(row[3] == as_text_cell(f.name_en));
         CHECK(row[4] == "xã Bình Lư");
         CHECK(row[5] == "culture;tea");
         if (f.lat_lon) {
@@ -278,6 +298,7 @@ TEST_CASE("api export: GeoJSON of the located matches, [lon, lat]", "[api][expor
     CHECK(body["total_matches"] == all_fixtures().size());
     CHECK(body["unlocated"] == all_fixtures().size() - located);
     CHECK(body["truncated"] == false);
+    CHECK(body["limit"] == lc::api::kExportMaxMatches);  // the cap the server applies
     for (const auto& feature : body["features"]) {
         INFO(feature.dump());
         CHECK(feature["type"] == "Feature");
@@ -388,4 +409,71 @@ TEST_CASE("csv_field quotes commas, quotes and line breaks, and defuses formulas
         INFO(in);
         CHECK(csv_field(in) == out);
     }
+}
+
+TEST_CASE("api export: CSV cells a spreadsheet would run as formulas arrive as text",
+          "[api][export]") {
+    Reply r = http().get("/api/search?q=" + kWord + "&format=csv");
+    REQUIRE(r.status == 200);
+    // As written: the apostrophe inside the quotes RFC 4180 needs for the
+    // commas and quotes of the formula.
+    CHECK_THAT(r.body, Catch::Contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"Mở\"\")\","
+                                       "'@SUM(A1:A2),"));
+    CHECK_THAT(r.body, Catch::Contains(",'+84 thử dấu cộng,'-1 minus test,"));
+    // As read: no cell of any row starts a formula.
+    auto rows = parse_csv(r.body.substr(3));
+    REQUIRE(rows.size() == all_fixtures().size() + 1);
+    for (const auto& row : rows)
+        for (const auto& cell : row) {
+            INFO(cell);
+            CHECK((cell.empty() ||
+                   std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos));
+        }
+    // GeoJSON is not opened by spreadsheets: the names are as stored.
+    json geo = json::parse(http().get("/api/search?q=" + kWord + "&format=geojson").body);
+    std::set<std::string> names;
+    for (const auto& feature : geo["features"]) names.insert(feature["properties"]["name_en"]);
+    CHECK(names.count("@SUM(A1:A2)") == 1);
+    CHECK(names.count("-1 minus test") == 1);
+}
+
+TEST_CASE("api export: the files and the month facet are as openapi.json documents them",
+          "[api][export][month]") {
+    json spec = json::parse(read_file(fs::path(LC_SOURCE_DIR) / "api" / "openapi.json"));
+    const json& schemas = spec.at("components").at("schemas");
+    auto keys = [](const json& object) {
+        std::set<std::string> out;
+        for (const auto& [key, value] : object.items()) out.insert(key);
+        return out;
+    };
+    const json& content =
+        spec.at("paths").at("/api/search").at("get").at("responses").at("200").at("content");
+    CHECK(keys(content) ==
+          std::set<std::string>{"application/json", "text/csv", "application/geo+json"});
+
+    json geo = json::parse(http().get("/api/search?q=" + kWord + "&format=geojson").body);
+    const json& collection = schemas.at("ExportFeatureCollection");
+    CHECK(keys(geo) == keys(collection.at("properties")));
+    CHECK(keys(geo) == collection.at("required").get<std::set<std::string>>());
+    const json& feature = schemas.at("ExportFeature");
+    const json& properties = feature.at("properties").at("properties");
+    REQUIRE(!geo["features"].empty());
+    for (const auto& f : geo["features"]) {
+        CHECK(keys(f) == feature.at("required").get<std::set<std::string>>());
+        CHECK(keys(f["properties"]) == keys(properties.at("properties")));
+        CHECK(keys(f["properties"]) == properties.at("required").get<std::set<std::string>>());
+    }
+
+    // The CSV's columns, in order, as the description lists them.
+    std::string columns;
+    for (auto column : lc::api::kExportCsvColumns)
+        columns.append(columns.empty() ? "" : ", ").append(column);
+    CHECK_THAT(schemas.at("ExportCsv").at("description").get<std::string>(),
+               Catch::Contains(columns + "."));
+
+    // Every facet the search answers with is documented, the month among them.
+    json search = require_json(http().get("/api/search?q=" + kWord));
+    const json& facets = schemas.at("SearchResponse").at("properties").at("facets");
+    CHECK(keys(search["facets"]) == keys(facets.at("properties")));
+    CHECK(facets.at("properties").contains("month"));
 }
