@@ -1,4 +1,4 @@
-// Facet filters: kind, theme, area (any of, as checkboxes) and a minimum of
+// Facet filters: kind, theme, area, month (any of, as checkboxes) and a minimum of
 // OCOP stars (radio buttons), each with the count the API gives for the
 // current search. A value that is chosen stays listed even when its count
 // is zero, so it can be unticked.
