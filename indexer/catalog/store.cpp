@@ -87,7 +87,8 @@ const Migration kMigrations[] = {
         created_at TEXT NOT NULL,
         data TEXT NOT NULL
     );
-    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'synonyms_version';
+    -- The set is unchanged, so its version is too: the groups as they stand
+    -- become the revision of the current version, restorable like any other.
     INSERT INTO synonym_revisions (revision, action, author, created_at, data)
         SELECT CAST(value AS INTEGER), 'import', 'migration',
                strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),

@@ -1,5 +1,7 @@
 #include "stats/search_stats.h"
 
+#include <iostream>
+
 #include <cstdio>
 
 #include "text/vietnamese.h"
@@ -210,9 +212,10 @@ void SearchStats::start_background_flush(std::chrono::milliseconds every) {
             lock.unlock();
             try {
                 flush();
-            } catch (const std::exception&) {
+            } catch (const std::exception& e) {
                 // A full or read-only disk: the second's counts are lost,
                 // searches go on. The next flush tries again.
+                std::cerr << "search statistics not written: " << e.what() << "\n";
             }
             lock.lock();
         }

@@ -24,6 +24,7 @@ const std::string kSlug = "dinh-pu-ta-leng";
 std::string concrete(std::string path) {
     path = std::regex_replace(path, std::regex(R"(\{slug\})"), kSlug);
     path = std::regex_replace(path, std::regex(R"(\{revision\})"), "1");
+    path = std::regex_replace(path, std::regex(R"(\{id\})"), "1");
     return path;
 }
 
