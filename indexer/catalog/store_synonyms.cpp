@@ -76,8 +76,7 @@ SynonymSet Store::synonym_set() const {
 }
 
 SynonymSet Store::commit_synonyms_locked(const std::string& action, const std::string& author) {
-    db_->exec(
-        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'synonyms_version'");
+    db_->exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'synonyms_version'");
     SynonymSet set = synonym_set_locked();
     Synonyms plain;
     json groups = json::array();
@@ -100,9 +99,9 @@ SynonymSet Store::commit_synonyms_locked(const std::string& action, const std::s
     return set;
 }
 
-std::pair<SynonymSet, std::int64_t> Store::add_synonym_group(
-    const SynonymGroupInput& group, std::optional<std::int64_t> expected,
-    const std::string& author) {
+std::pair<SynonymSet, std::int64_t> Store::add_synonym_group(const SynonymGroupInput& group,
+                                                             std::optional<std::int64_t> expected,
+                                                             const std::string& author) {
     return write([&] {
         check_synonyms_revision(*db_, expected);
         insert_group(*db_, std::nullopt, group.terms, group.note);
@@ -183,8 +182,7 @@ void Store::import_synonyms_locked(const Synonyms& file_groups, const std::strin
     // terms as a stored one keeps that group's id and note.
     const std::string hash = sha256_hex(synonyms_to_json(file_groups).dump());
     std::string imported_hash =
-        db_->execAndGet("SELECT value FROM meta WHERE key = 'synonyms_imported_hash'")
-            .getString();
+        db_->execAndGet("SELECT value FROM meta WHERE key = 'synonyms_imported_hash'").getString();
     SynonymSet current = synonym_set_locked();
     // Compared as sets of groups: the stored order is by id.
     Synonyms stored, wanted = file_groups;
@@ -195,8 +193,7 @@ void Store::import_synonyms_locked(const Synonyms& file_groups, const std::strin
         summary.synonyms_kept_edits = stored != wanted;
         return;
     }
-    SQLite::Statement mark(*db_,
-                           "UPDATE meta SET value = ? WHERE key = 'synonyms_imported_hash'");
+    SQLite::Statement mark(*db_, "UPDATE meta SET value = ? WHERE key = 'synonyms_imported_hash'");
     mark.bind(1, hash);
     mark.exec();
     if (stored == wanted) return;
@@ -205,10 +202,9 @@ void Store::import_synonyms_locked(const Synonyms& file_groups, const std::strin
     std::vector<const SynonymGroup*> added;
     std::set<std::int64_t> kept;
     for (const auto& terms : file_groups) {
-        auto same = std::find_if(current.groups.begin(), current.groups.end(),
-                                 [&](const StoredSynonymGroup& g) {
-                                     return g.terms == terms && !kept.count(g.id);
-                                 });
+        auto same = std::find_if(
+            current.groups.begin(), current.groups.end(),
+            [&](const StoredSynonymGroup& g) { return g.terms == terms && !kept.count(g.id); });
         if (same == current.groups.end())
             added.push_back(&terms);
         else {

@@ -99,9 +99,10 @@ ParsedSynonymGroup parse_synonym_group(const nlohmann::json& value) {
             fail(key, FieldCode::unknown_field, "unknown field", std::nullopt);
     auto terms = value.find("terms");
     if (terms == value.end() || !terms->is_array() || terms->size() < 2) {
-        fail("terms", terms == value.end() || terms->is_array() ? FieldCode::required
-                                                                : FieldCode::wrong_type,
-             "a list of at least 2 words or phrases that mean the same", std::nullopt);
+        fail(
+            "terms",
+            terms == value.end() || terms->is_array() ? FieldCode::required : FieldCode::wrong_type,
+            "a list of at least 2 words or phrases that mean the same", std::nullopt);
     } else if (terms->size() > kMaxMembers) {
         fail("terms", FieldCode::too_many,
              "too many terms (at most " + std::to_string(kMaxMembers) + ")", kMaxMembers);
