@@ -11,6 +11,7 @@
 #include "catalog/store.h"
 #include "index/index_follower.h"
 #include "search/search_service.h"
+#include "stats/search_stats.h"
 
 namespace lc::api {
 
@@ -31,6 +32,9 @@ struct App {
     FailedAuthLimiter limiter;
     Authenticator auth;
     Metrics metrics;
+    // What visitors search (handlers_stats.cpp); null when recording is off
+    // (--stats-days 0) or in tests that do not need it.
+    SearchStats* stats = nullptr;
 };
 
 // Public reads.
@@ -52,6 +56,20 @@ void get_revisions(App& app, const httplib::Request& req, httplib::Response& res
 void get_revision(App& app, const httplib::Request& req, httplib::Response& res);
 void post_restore(App& app, const httplib::Request& req, httplib::Response& res);
 void purge_revisions(App& app, const httplib::Request& req, httplib::Response& res);  // admin
+
+// Search statistics and synonym groups (editors; handlers_stats.cpp, handlers_synonyms.cpp).
+void get_search_stats(App& app, const httplib::Request& req, httplib::Response& res);
+void get_synonyms(App& app, const httplib::Request& req, httplib::Response& res);
+void post_synonym_group(App& app, const httplib::Request& req, httplib::Response& res);
+void put_synonym_group(App& app, const httplib::Request& req, httplib::Response& res);
+void delete_synonym_group(App& app, const httplib::Request& req, httplib::Response& res);
+void get_synonym_revisions(App& app, const httplib::Request& req, httplib::Response& res);
+void get_synonym_revision(App& app, const httplib::Request& req, httplib::Response& res);
+void post_synonyms_restore(App& app, const httplib::Request& req, httplib::Response& res);
+// Counts a search / an entry opened from one, when recording is on.
+void record_search(App& app, const httplib::Request& req, const SearchRequest& request,
+                   const SearchResponse& response);
+void record_opened(App& app, const httplib::Request& req);
 
 // Registers every route, the static page, security headers, CORS, 404/405
 // bodies and metrics on `server`.

@@ -54,6 +54,14 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
                 return std::string(e.what());
             }
         });
+    app.add_option("--stats-days", c.stats_days,
+                   "Days of search statistics kept (0: record no searches)")
+        ->envname("LC_STATS_DAYS")
+        ->check(CLI::Range(0, 3650));
+    app.add_option("--stats-max-queries", c.stats_max_queries,
+                   "Distinct queries recorded a day; later new ones are counted together")
+        ->envname("LC_STATS_MAX_QUERIES")
+        ->check(CLI::Range(10, 1'000'000));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -29,6 +29,10 @@ struct Config {
     int max_connections = 0;
     int max_connections_per_address = 128;     // --max-connections-per-address (proxies exempt)
     std::vector<std::string> trusted_proxies;  // --trusted-proxy ADDR[/BITS], repeatable
+    // Search statistics (indexer/stats/search_stats.h): days kept, and distinct
+    // queries stored a day (the rest are counted together).
+    int stats_days = 90;            // LC_STATS_DAYS, --stats-days (0: record nothing)
+    int stats_max_queries = 10000;  // LC_STATS_MAX_QUERIES, --stats-max-queries
 };
 
 // Parses argv over the environment over the defaults. Prints help or errors

@@ -50,7 +50,8 @@ int write_current_exception(httplib::Response& res) {
         if (e.retry_after() > 0) res.set_header("Retry-After", std::to_string(e.retry_after()));
         write_error(res, e.status(), e.code(), e.what(), e.parameter());
     } catch (const ValidationError& e) {
-        nlohmann::json body = error_body("invalid_entry", "the entry is not valid", std::nullopt);
+        nlohmann::json body = error_body("invalid_" + e.subject(),
+                                         "the " + e.subject() + " is not valid", std::nullopt);
         // At most this many are echoed, so a large bad body cannot make a
         // larger answer; the rest are counted.
         constexpr std::size_t kMaxFieldsShown = 50;

@@ -12,7 +12,9 @@ void get_search(App& app, const httplib::Request& req, httplib::Response& res) {
     SearchRequest request = search_request_from(req);
     if (ResultFormat format = format_param(req); format != ResultFormat::json)
         return send_export(app, req, request, format, res);
-    send_json(res, 200, to_json(app.search.search(request), request.near.has_value()));
+    SearchResponse response = app.search.search(request);
+    record_search(app, req, request, response);
+    send_json(res, 200, to_json(response, request.near.has_value()));
 }
 
 void get_suggest(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -27,6 +29,7 @@ void get_entry(App& app, const httplib::Request& req, httplib::Response& res) {
     bool editor = app.auth.identify(req).has_value();
     auto stored = app.store.find(slug);
     if (!stored || (!editor && !stored->searchable())) throw NotFound("no entry '" + slug + "'");
+    record_opened(app, req);
     res.set_header("ETag", etag_of(stored->revision));
     send_json(res, 200, to_json(*stored, editor));
 }

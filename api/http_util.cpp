@@ -98,7 +98,7 @@ std::string etag_of(std::int64_t revision) {
     return "\"" + std::to_string(revision) + "\"";
 }
 
-std::optional<std::int64_t> if_match(const httplib::Request& req) {
+std::optional<std::int64_t> if_match(const httplib::Request& req, std::int64_t min_revision) {
     if (!req.has_header("If-Match")) return std::nullopt;
     std::string v = req.get_header_value("If-Match");
     if (v == "*") return std::nullopt;
@@ -106,7 +106,7 @@ std::optional<std::int64_t> if_match(const httplib::Request& req) {
     if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
     std::int64_t revision = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), revision);
-    if (ec != std::errc() || end != s.data() + s.size() || revision < 1)
+    if (ec != std::errc() || end != s.data() + s.size() || revision < min_revision)
         throw ApiError(400, "invalid_parameter",
                        "If-Match must be an ETag from this API, like \"3\"",
                        std::string("If-Match"));

@@ -29,8 +29,9 @@ nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch = f
 std::string etag_of(std::int64_t revision);
 
 // The revision an If-Match header names: nothing without the header or for
-// "*"; ApiError 400 for anything that is not one of our ETags.
-std::optional<std::int64_t> if_match(const httplib::Request& req);
+// "*"; ApiError 400 for anything that is not one of our ETags. Entries start
+// at revision 1; the synonyms of a catalog that never had any are at 0.
+std::optional<std::int64_t> if_match(const httplib::Request& req, std::int64_t min_revision = 1);
 
 // The slug captured by the route pattern.
 std::string slug_of(const httplib::Request& req);

@@ -75,6 +75,17 @@ int serve(const lc::api::Config& config) {
     server.set_keep_alive_timeout(config.keep_alive_s);
     server.set_keep_alive_max_count(kRequestsPerConnection);
     lc::api::App app(config, store, search, follower);
+    // Counted in memory on the request's thread, written once a second by
+    // the stats' own thread: a search never waits on the disk for them.
+    std::unique_ptr<lc::SearchStats> stats;
+    if (config.stats_days > 0) {
+        stats = std::make_unique<lc::SearchStats>(
+            config.data, lc::SearchStatsOptions{.max_queries_per_day = static_cast<std::size_t>(
+                                                    config.stats_max_queries),
+                                                .keep_days = config.stats_days});
+        stats->start_background_flush();
+        app.stats = stats.get();
+    }
     lc::api::register_routes(server, app);
 
     // Workers answer complete requests only (the gate reads them), so a

@@ -47,6 +47,16 @@ const std::vector<Route>& routes() {
         {"healthz", R"(/healthz)", {{"GET", get_healthz}}, true},
         {"metrics", R"(/metrics)", {{"GET", get_metrics}}},
         {"openapi", R"(/openapi.json)", {{"GET", get_openapi}}, true},
+        {"search_stats", R"(/api/stats/searches)", {{"GET", get_search_stats}}},
+        {"synonyms", R"(/api/synonyms)", {{"GET", get_synonyms}, {"POST", post_synonym_group}}},
+        {"synonym_group",
+         R"(/api/synonyms/([0-9]{1,15}))",
+         {{"PUT", put_synonym_group}, {"DELETE", delete_synonym_group}}},
+        {"synonym_revisions", R"(/api/synonyms/revisions)", {{"GET", get_synonym_revisions}}},
+        {"synonym_revision",
+         R"(/api/synonyms/revisions/([0-9]{1,15}))",
+         {{"GET", get_synonym_revision}}},
+        {"synonyms_restore", R"(/api/synonyms/restore)", {{"POST", post_synonyms_restore}}},
     };
     return table;
 }

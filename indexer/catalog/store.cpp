@@ -69,6 +69,36 @@ const Migration kMigrations[] = {
      nullptr},
     // 2: locations with precision and source, areas named as since 1 July 2025.
     {"", upgrade_to_2025_units},
+    // 3: synonym groups editors change one at a time, each change a revision
+    // of the whole set (issue 20). meta 'synonyms' stays what the index reads.
+    {R"SQL(
+    CREATE TABLE synonym_groups (
+        id INTEGER PRIMARY KEY,
+        terms TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO synonym_groups (terms)
+        SELECT value FROM json_each((SELECT value FROM meta WHERE key = 'synonyms'), '$.groups');
+    CREATE TABLE synonym_revisions (
+        revision INTEGER PRIMARY KEY,
+        action TEXT NOT NULL
+            CHECK (action IN ('create', 'update', 'delete', 'restore', 'import')),
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    -- The set is unchanged, so its version is too: the groups as they stand
+    -- become the revision of the current version, restorable like any other.
+    INSERT INTO synonym_revisions (revision, action, author, created_at, data)
+        SELECT CAST(value AS INTEGER), 'import', 'migration',
+               strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+               (SELECT json_object('groups', json_group_array(
+                           json_object('id', id, 'terms', json(terms), 'note', note)))
+                  FROM synonym_groups)
+          FROM meta WHERE key = 'synonyms_version';
+    INSERT INTO meta (key, value) VALUES ('synonyms_imported_hash', '');
+    )SQL",
+     nullptr},
 };
 
 void rewrite_entries(SQLite::Database& db, void (*rewrite)(json&)) {
@@ -544,20 +574,7 @@ ImportSummary Store::import(const std::vector<Entry>& entries,
             mark.exec();
             mark.reset();
         }
-        if (synonyms) {
-            std::string data = synonyms_to_json(*synonyms).dump();
-            SQLite::Statement cur(*db_, "SELECT value FROM meta WHERE key = 'synonyms'");
-            cur.executeStep();
-            if (cur.getColumn(0).getString() != data) {
-                SQLite::Statement u(*db_, "UPDATE meta SET value = ? WHERE key = 'synonyms'");
-                u.bind(1, data);
-                u.exec();
-                db_->exec(
-                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = "
-                    "'synonyms_version'");
-                summary.synonyms_changed = true;
-            }
-        }
+        if (synonyms) import_synonyms_locked(*synonyms, author, summary);
         return summary;
     });
 }

@@ -74,6 +74,9 @@ struct ImportSummary {
     std::size_t created = 0, updated = 0, restored = 0, unchanged = 0;
     std::size_t kept_edits = 0;  // entries an editor changed since their file was last imported
     bool synonyms_changed = false;
+    // The synonyms file is unchanged since it was last imported, and editors
+    // have changed the groups since: theirs are kept.
+    bool synonyms_kept_edits = false;
 };
 
 struct CatalogCounts {
@@ -95,6 +98,28 @@ struct ListFilter {
     std::optional<bool> deleted;
     std::size_t offset = 0;
     std::size_t limit = 50;
+};
+
+// A synonym group as stored: editors change groups one at a time through the
+// API; every change is a new revision of the whole set (the synonyms version
+// the index follows).
+struct StoredSynonymGroup {
+    std::int64_t id = 0;
+    SynonymGroup terms;
+    std::string note;
+};
+
+struct SynonymSet {
+    std::int64_t revision = 0;
+    std::vector<StoredSynonymGroup> groups;
+};
+
+struct SynonymRevisionInfo {
+    std::int64_t revision = 0;
+    std::string action;  // create, update, delete, restore, import
+    std::string author;
+    std::string created_at;
+    std::size_t groups = 0;
 };
 
 enum class TokenRole { editor, admin };
@@ -169,6 +194,25 @@ class Store {
     Synonyms synonyms() const;
     std::int64_t synonyms_version() const;
 
+    // Synonym groups for editors (store_synonyms.cpp). `revision` is the
+    // synonyms version; `expected_revision` works as for entries
+    // (RevisionConflict when stale). Each write returns the set after it.
+    SynonymSet synonym_set() const;
+    std::pair<SynonymSet, std::int64_t> add_synonym_group(
+        const SynonymGroupInput& group, std::optional<std::int64_t> expected_revision,
+        const std::string& author);  // and the new group's id
+    SynonymSet update_synonym_group(std::int64_t id, const SynonymGroupInput& group,
+                                    std::optional<std::int64_t> expected_revision,
+                                    const std::string& author);
+    SynonymSet remove_synonym_group(std::int64_t id, std::optional<std::int64_t> expected_revision,
+                                    const std::string& author);
+    std::vector<SynonymRevisionInfo> synonym_revisions() const;
+    std::optional<SynonymSet> synonym_revision(std::int64_t revision) const;
+    // Brings back the groups of `revision` as a new revision.
+    SynonymSet restore_synonyms(std::int64_t revision,
+                                std::optional<std::int64_t> expected_revision,
+                                const std::string& author);
+
     // Editor tokens: only SHA-256 hashes are stored.
     std::string create_token(const std::string& name, TokenRole role);  // returns the token, once
     std::vector<TokenInfo> tokens() const;
@@ -185,6 +229,13 @@ class Store {
     std::unique_ptr<SQLite::Database> open_reader() const;
     std::int64_t next_seq();
     void migrate();
+    SynonymSet synonym_set_locked() const;
+    // Records the groups table as a new synonyms revision (meta 'synonyms',
+    // the version the index follows, the revision row).
+    SynonymSet commit_synonyms_locked(const std::string& action, const std::string& author);
+    // Import's part for synonyms: what ImportSummary says about them.
+    void import_synonyms_locked(const Synonyms& groups, const std::string& author,
+                                ImportSummary& summary);
 
     std::filesystem::path path_;
     bool read_only_ = false;

@@ -253,8 +253,8 @@ const std::vector<FieldCode>& all_field_codes() {
     return codes;
 }
 
-ValidationError::ValidationError(std::vector<FieldError> errors)
-    : Error(describe(errors)), errors_(std::move(errors)) {}
+ValidationError::ValidationError(std::vector<FieldError> errors, std::string subject)
+    : Error(describe(errors)), errors_(std::move(errors)), subject_(std::move(subject)) {}
 
 ParsedEntry parse_entry(const json& value) {
     Checker c;

@@ -54,11 +54,15 @@ struct FieldError {
 // Thrown where a single entry must be valid (the write API, tests).
 class ValidationError : public Error {
   public:
-    explicit ValidationError(std::vector<FieldError> errors);
+    // `subject`: what was refused ("entry", "synonym_group"); the API's error
+    // code is invalid_<subject>.
+    explicit ValidationError(std::vector<FieldError> errors, std::string subject = "entry");
     const std::vector<FieldError>& errors() const { return errors_; }
+    const std::string& subject() const { return subject_; }
 
   private:
     std::vector<FieldError> errors_;
+    std::string subject_;
 };
 
 struct ParsedEntry {

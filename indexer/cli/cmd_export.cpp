@@ -1,10 +1,12 @@
 // `lc-indexer export`: every entry (drafts included, deleted ones not) as JSON
-// Lines, in the import shape, so that importing the output gives the same catalog.
+// Lines, in the import shape, so that importing the output gives the same catalog;
+// with --synonyms, the synonym groups editors manage as a synonyms.yaml file.
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "catalog/store.h"
+#include "catalog/synonyms_yaml.h"
 #include "catalog/validation.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -16,7 +18,19 @@ namespace {
 struct ExportOptions {
     std::string data;
     std::string output;
+    std::string synonyms;  // a synonyms.yaml to write ("" for none)
 };
+
+void write_synonyms(const Store& store, const std::string& path) {
+    SynonymSet set = store.synonym_set();
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    if (!file) throw Error("cannot write " + path);
+    file << synonyms_to_yaml(set);
+    file.flush();
+    if (!file) throw Error("writing " + path + " failed");
+    std::cerr << "exported " << set.groups.size() << " synonym groups (revision " << set.revision
+              << ") to " << path << "\n";
+}
 
 int run_export(const ExportOptions& o) {
     Store store(o.data, Store::Mode::must_exist);
@@ -34,6 +48,7 @@ int run_export(const ExportOptions& o) {
     out.flush();
     if (!out) throw Error("writing the export failed");
     std::cerr << "exported " << n << " entries\n";
+    if (!o.synonyms.empty()) write_synonyms(store, o.synonyms);
     return 0;
 }
 
@@ -44,6 +59,9 @@ void register_export(CLI::App& app, Run& run) {
     auto* cmd = app.add_subcommand("export", "Write the catalog as JSON Lines");
     add_data_option(cmd, o->data);
     cmd->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    cmd->add_option("--synonyms", o->synonyms,
+                    "Also write the synonym groups to this file (name it synonyms.yaml to "
+                    "import it)");
     cmd->callback([&run, o] { run = [o] { return run_export(*o); }; });
 }
 

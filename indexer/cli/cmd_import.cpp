@@ -43,8 +43,11 @@ int run_import(const ImportOptions& o) {
               << " unchanged";
     if (s.kept_edits) std::cout << ", " << s.kept_edits << " kept as edited since the last import";
     if (loaded->synonyms)
-        std::cout << "; synonyms " << (s.synonyms_changed ? "updated" : "unchanged") << " ("
-                  << synonym_pair_count(*loaded->synonyms) << " pairs)";
+        std::cout << "; synonyms "
+                  << (s.synonyms_changed      ? "updated"
+                      : s.synonyms_kept_edits ? "kept as edited since the last import"
+                                              : "unchanged")
+                  << " (" << synonym_pair_count(*loaded->synonyms) << " pairs in the file)";
     std::cout << "\n";
     return 0;
 }

@@ -20,10 +20,11 @@ const std::vector<std::string> kMethods = {"GET", "POST", "PUT", "PATCH", "DELET
 const std::string kSlug = "dinh-pu-ta-leng";
 
 // A documented path with its parameters filled in: an existing entry and its
-// first revision.
+// first revision, and synonym group 1.
 std::string concrete(std::string path) {
     path = std::regex_replace(path, std::regex(R"(\{slug\})"), kSlug);
     path = std::regex_replace(path, std::regex(R"(\{revision\})"), "1");
+    path = std::regex_replace(path, std::regex(R"(\{id\})"), "1");
     return path;
 }
 

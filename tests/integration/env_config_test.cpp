@@ -91,6 +91,9 @@ TEST_CASE("lc-api refuses a bad LC_* value as it refuses the flag, naming the va
         {"LC_CACHE_MB", "-1", "--cache-mb"},
         {"LC_CACHE_MB", "lots", "--cache-mb"},
         {"LC_POSTING_CACHE_MB", "5000", "--posting-cache-mb"},
+        {"LC_STATS_DAYS", "-1", "--stats-days"},
+        {"LC_STATS_DAYS", "forever", "--stats-days"},
+        {"LC_STATS_MAX_QUERIES", "5", "--stats-max-queries"},
     };
     const std::string data = (dir.path() / "data").string();
     for (const auto& row : rows) {

@@ -52,7 +52,8 @@ export const api = {
         (await request('GET', '/api/suggest', { params: new URLSearchParams({ q, lang }) })).data,
     me: async () => (await request('GET', '/api/me')).data,
     // Returns {data, etag}: editors need the ETag to send If-Match.
-    entry: (slug) => request('GET', entryPath(slug)),
+    // fromQuery: the search the entry was opened from, counted in the search statistics.
+    entry: (slug, fromQuery) => request('GET', entryPath(slug), fromQuery ? { params: new URLSearchParams({ q: fromQuery }) } : {}),
     list: async (filter) => (await request('GET', '/api/entries', { params: new URLSearchParams(filter) })).data,
     create: (entry) => request('POST', '/api/entries', { body: entry }),
     replace: (slug, entry, etag) => request('PUT', entryPath(slug), { body: entry, etag }),
@@ -60,4 +61,12 @@ export const api = {
     restore: (slug, revision, etag) =>
         request('POST', `${entryPath(slug)}/restore`, { body: revision ? { revision } : {}, etag }),
     revisions: async (slug) => (await request('GET', `${entryPath(slug)}/revisions`)).data,
+    // Editors: what visitors search, and the synonym groups (one revision for the set).
+    searchStats: async (days) => (await request('GET', '/api/stats/searches', { params: new URLSearchParams({ days }) })).data,
+    synonyms: () => request('GET', '/api/synonyms'),
+    addSynonymGroup: (group, etag) => request('POST', '/api/synonyms', { body: group, etag }),
+    replaceSynonymGroup: (id, group, etag) => request('PUT', `/api/synonyms/${id}`, { body: group, etag }),
+    removeSynonymGroup: (id, etag) => request('DELETE', `/api/synonyms/${id}`, { etag }),
+    synonymRevisions: async () => (await request('GET', '/api/synonyms/revisions')).data,
+    restoreSynonyms: (revision, etag) => request('POST', '/api/synonyms/restore', { body: { revision }, etag }),
 };

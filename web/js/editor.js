@@ -15,7 +15,8 @@ import { entryForm } from './editor-form.js';
 import { clearFieldErrors, showFieldErrors } from './editor-errors.js';
 import { showConflict } from './editor-conflict.js';
 
-// opts: {entry (null for new), etag, areas: [known areas], onSaved(stored, etag), onCancel}
+// opts: {entry (null for new), draft (a new entry's first values, e.g. its
+// name from a search that found nothing), etag, areas: [known areas], onSaved(stored, etag), onCancel}
 export function renderEditor(container, opts) {
     clear(container);
     const isNew = !opts.entry;
@@ -38,7 +39,7 @@ export function renderEditor(container, opts) {
         event.preventDefault();
         submit();
     });
-    form.fill(opts.entry);
+    form.fill(opts.entry ?? opts.draft ?? null);
 }
 
 // Sends the form once at a time; `retry` saves again after a conflict is settled.

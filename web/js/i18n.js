@@ -576,3 +576,8 @@ export function translateStatic(root = document) {
     for (const el of root.querySelectorAll('[data-i18n-label]'))
         el.setAttribute('aria-label', t(el.dataset.i18nLabel));
 }
+
+// More interface text, from a view's own strings file (i18n-stats.js).
+export function addStrings(tables) {
+    for (const [language, table] of Object.entries(tables)) Object.assign(STRINGS[language], table);
+}

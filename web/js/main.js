@@ -14,6 +14,8 @@ import { loadOutline, renderMap, renderMapNotes } from './map.js';
 import { locationLabel, fromGeoNames } from './location.js';
 import { initResults, renderError, renderLoading, renderResults } from './results.js';
 import { renderRevisions } from './revisions.js';
+import { renderStats } from './stats.js';
+import { renderSynonyms } from './synonyms.js';
 import { initSearch, setQuery } from './search.js';
 import { emptyState, searchParams, stateFromUrl, urlFromState, withChanges } from './state.js';
 
@@ -24,6 +26,11 @@ let renderedLang = null;
 let searchSeq = 0;
 let viewSeq = 0;
 let knownAreas = [];
+// The search an entry is being opened from (passed along once, for the
+// search statistics), and what a new entry or synonym group starts with
+// when an editor comes from a query that found nothing.
+let openedFrom = null;
+let prefill = null;
 
 // ---- navigation --------------------------------------------------------
 
@@ -51,7 +58,10 @@ const hrefFor = (changes) => urlFromState(withChanges(state, changes));
 
 const nav = {
     entryHref: (slug) => hrefFor({ entry: slug, view: null }),
-    openEntry: (slug) => navigate({ entry: slug, view: null }, { focus: 'detail' }),
+    openEntry: (slug) => {
+        openedFrom = !state.entry && !state.view ? state.q || null : null;
+        navigate({ entry: slug, view: null }, { focus: 'detail' });
+    },
     pageHref: (page) => hrefFor({ page }),
     queryHref: (q) => hrefFor(resultsState({ q })),
     go: (changes, opts = {}) => navigate({ entry: null, view: null, ...changes }, { focus: opts.focusResults ? 'results' : null }),
@@ -112,7 +122,9 @@ async function runSearch(prefix, focus) {
         // The rest of the matches that have a location go on the map too,
         // unnumbered; one more request only when there is more than one page.
         if (data.total > data.results.length) {
-            const all = await api.search(searchParams({ ...current, page: 1, sort: 'relevance', near: null }, { prefix, perPage: 50 }));
+            const more = searchParams({ ...current, page: 1, sort: 'relevance', near: null }, { prefix, perPage: 50 });
+            more.set('record', '0'); // the same search again: not counted twice
+            const all = await api.search(more);
             if (seq !== searchSeq) return;
             const onPage = new Set(data.results.map((hit) => hit.slug));
             for (const hit of all.results)
@@ -156,7 +168,9 @@ async function showEntry(seq, focus) {
     }
     box.dataset.slug = slug;
     try {
-        const { data: entry, etag } = await api.entry(slug);
+        const from = openedFrom;
+        openedFrom = null;
+        const { data: entry, etag } = await api.entry(slug, from);
         if (seq !== viewSeq) return;
         const ed = currentEditor();
         document.title = `${entry.name?.[lang()] || entry.name?.vi} — ${t('site.name')}`;
@@ -233,10 +247,27 @@ async function showEditorView(seq) {
     const slug = state.entry;
     const toEntry = (stored, key) =>
         navigate({ entry: stored.slug, view: null }, { notice: t(key, { rev: stored.revision }), focus: 'detail' });
+    const start = prefill;
+    prefill = null;
     try {
         if (state.view === 'new') {
             document.title = `${t('editor.newTitle')} — ${t('site.name')}`;
-            renderEditor(box, { entry: null, areas: knownAreas, onSaved: (stored) => toEntry(stored, 'editor.saved'), onCancel: () => history.back() });
+            const draft = start ? { name: { vi: start, en: '' } } : null;
+            renderEditor(box, { entry: null, draft, areas: knownAreas, onSaved: (stored) => toEntry(stored, 'editor.saved'), onCancel: () => history.back() });
+        } else if (state.view === 'stats') {
+            document.title = `${t('stats.title')} — ${t('site.name')}`;
+            const startWith = (view) => (q) => {
+                prefill = q;
+                navigate({ view, entry: null }, { focus: 'editor' });
+            };
+            await renderStats(box, {
+                queryHref: (q) => urlFromState(withChanges(emptyState(state.lang), { q })),
+                onNewEntry: startWith('new'),
+                onNewSynonym: startWith('synonyms'),
+            });
+        } else if (state.view === 'synonyms') {
+            document.title = `${t('synonyms.title')} — ${t('site.name')}`;
+            await renderSynonyms(box, { prefill: start });
         } else if (state.view === 'edit' && slug) {
             box.append(h('p', { class: 'muted' }, t('detail.loading')));
             const { data: entry, etag } = await api.entry(slug);

@@ -3,7 +3,7 @@
 // &entry=slug&view=edit. Reading and writing it here keeps a search
 // shareable, reloadable and navigable with the back button.
 
-export const EDITOR_VIEWS = ['new', 'edit', 'history', 'drafts', 'deleted'];
+export const EDITOR_VIEWS = ['new', 'edit', 'history', 'drafts', 'deleted', 'stats', 'synonyms'];
 const SORTS = ['relevance', 'name', 'distance'];
 const SLUG = /^[a-z0-9-]{1,100}$/;
 const NEAR = /^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
