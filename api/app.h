@@ -10,6 +10,8 @@
 #include "api/metrics.h"
 #include "catalog/store.h"
 #include "index/index_follower.h"
+#include "media/photo_processor.h"
+#include "media/photo_store.h"
 #include "search/search_service.h"
 
 namespace lc::api {
@@ -31,6 +33,8 @@ struct App {
     FailedAuthLimiter limiter;
     Authenticator auth;
     Metrics metrics;
+    PhotoStore photos{config.data};
+    PhotoProcessor photo_processor;
 };
 
 // Public reads.
@@ -52,6 +56,16 @@ void get_revisions(App& app, const httplib::Request& req, httplib::Response& res
 void get_revision(App& app, const httplib::Request& req, httplib::Response& res);
 void post_restore(App& app, const httplib::Request& req, httplib::Response& res);
 void purge_revisions(App& app, const httplib::Request& req, httplib::Response& res);  // admin
+
+// Photos (handlers_photos.cpp): uploads and removals by editors, files for all.
+void post_photo(App& app, const httplib::Request& req, httplib::Response& res);
+void delete_photo(App& app, const httplib::Request& req, httplib::Response& res);
+void get_media(App& app, const httplib::Request& req, httplib::Response& res);
+
+// The body limit of uploads (POST /api/entries/{slug}/photos): a photo and
+// its form, larger than other requests' bodies.
+inline constexpr std::size_t kPhotoUploadBodyBytes = (15 << 20) + (64 << 10);
+bool is_photo_upload(std::string_view method, std::string_view target);
 
 // Registers every route, the static page, security headers, CORS, 404/405
 // bodies and metrics on `server`.

@@ -4,6 +4,7 @@
 // requests refused from their headers alone (early_refusal.h).
 #include <chrono>
 #include <map>
+#include <regex>
 #include <set>
 #include <vector>
 
@@ -47,6 +48,14 @@ const std::vector<Route>& routes() {
         {"healthz", R"(/healthz)", {{"GET", get_healthz}}, true},
         {"metrics", R"(/metrics)", {{"GET", get_metrics}}},
         {"openapi", R"(/openapi.json)", {{"GET", get_openapi}}, true},
+        {"photos", R"(/api/entries/([a-z0-9-]{1,100})/photos)", {{"POST", post_photo}}},
+        {"photo",
+         R"(/api/entries/([a-z0-9-]{1,100})/photos/([0-9a-f]{32}))",
+         {{"DELETE", delete_photo}}},
+        {"media",
+         R"(/media/([0-9a-f]{2}/[0-9a-f]{32}-[0-9]{3,4}\.(?:webp|jpg)))",
+         {{"GET", get_media}},
+         true},
     };
     return table;
 }
@@ -126,6 +135,11 @@ void register_route(httplib::Server& server, App& app, const Route& route) {
 }
 
 }  // namespace
+
+bool is_photo_upload(std::string_view method, std::string_view target) {
+    static const std::regex upload(R"(/api/entries/[a-z0-9-]{1,100}/photos(\?.*)?)");
+    return method == "POST" && std::regex_match(target.begin(), target.end(), upload);
+}
 
 void register_routes(httplib::Server& server, App& app) {
     for (const auto& route : routes()) register_route(server, app, route);
