@@ -1,6 +1,7 @@
 // Public reads: search, suggestions, one entry; plus health, metrics, OpenAPI.
 #include "api/app.h"
 #include "api/errors.h"
+#include "api/export.h"
 #include "api/http_util.h"
 #include "api/json_mapping.h"
 #include "api/params.h"
@@ -9,6 +10,8 @@ namespace lc::api {
 
 void get_search(App& app, const httplib::Request& req, httplib::Response& res) {
     SearchRequest request = search_request_from(req);
+    if (ResultFormat format = format_param(req); format != ResultFormat::json)
+        return send_export(app, req, request, format, res);
     send_json(res, 200, to_json(app.search.search(request), request.near.has_value()));
 }
 

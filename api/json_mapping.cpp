@@ -59,6 +59,12 @@ oj to_json(const SearchResponse& r, bool with_distance) {
                      {"theme", facet(r.theme_facet)},
                      {"area", facet(r.area_facet)},
                      {"ocop_stars", facet(r.stars_facet)}};
+    // Months in calendar order, not largest first: the page shows a calendar.
+    oj months = oj::object();
+    for (int m = 1; m <= 12; ++m)
+        if (auto it = r.month_facet.find(std::to_string(m)); it != r.month_facet.end())
+            months[it->first] = it->second;
+    out["facets"]["month"] = std::move(months);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <set>
 
 #include "api/errors.h"
 #include "catalog/entry.h"
@@ -62,6 +63,19 @@ bool is_slug_like(const std::string& s) {
     return true;
 }
 
+// month=1..12, repeatable (any of); sorted, each once.
+std::vector<int> month_params(const httplib::Request& req) {
+    std::set<int> months;
+    for (const auto& v : list_param(req, "month", 20)) {
+        int month = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), month);
+        if (ec != std::errc() || end != v.data() + v.size() || month < 1 || month > 12)
+            throw bad_parameter("month", "month must be a whole number from 1 to 12");
+        months.insert(month);
+    }
+    return {months.begin(), months.end()};
+}
+
 }  // namespace
 
 std::optional<std::string> text_param(const httplib::Request& req, const std::string& name,
@@ -82,6 +96,14 @@ std::optional<long long> int_param(const httplib::Request& req, const std::strin
         throw bad_parameter(name, name + " must be a whole number from " + std::to_string(min) +
                                       " to " + std::to_string(max));
     return n;
+}
+
+ResultFormat format_param(const httplib::Request& req) {
+    auto format = text_param(req, "format", 10);
+    if (!format || format->empty() || *format == "json") return ResultFormat::json;
+    if (*format == "csv") return ResultFormat::csv;
+    if (*format == "geojson") return ResultFormat::geojson;
+    throw bad_parameter("format", "format must be json, csv or geojson");
 }
 
 std::string lang_param(const httplib::Request& req) {
@@ -105,6 +127,7 @@ SearchRequest search_request_from(const httplib::Request& req) {
             throw bad_parameter("theme", "theme must be lowercase letters, digits and hyphens");
     r.areas = list_param(req, "area", limits::kAreaChars);
     if (auto stars = int_param(req, "stars_min", 3, 5)) r.stars_min = static_cast<int>(*stars);
+    r.months = month_params(req);
     if (auto near = text_param(req, "near", 60)) {
         auto comma = near->find(',');
         auto lat = comma == std::string::npos

@@ -18,6 +18,7 @@ struct SearchOptions {
     std::string query;
     std::string data;
     std::vector<std::string> kinds, themes, areas;
+    std::vector<int> months;
     std::string lang = "vi";
     std::size_t limit = 10;
 };
@@ -68,6 +69,7 @@ int run_search(const SearchOptions& o) {
     r.kinds = o.kinds;
     r.themes = o.themes;
     r.areas = o.areas;
+    r.months = o.months;
     r.lang = o.lang;
     r.per_page = o.limit;
     SearchResponse res = service.search(r);
@@ -86,6 +88,7 @@ int run_search(const SearchOptions& o) {
     print_facet("theme", res.theme_facet);
     print_facet("area", res.area_facet);
     print_facet("ocop_stars", res.stars_facet);
+    print_facet("month", res.month_facet);
     return 0;
 }
 
@@ -99,6 +102,8 @@ void register_search(CLI::App& app, Run& run) {
     cmd->add_option("--kind", o->kinds, "Only this kind (repeatable)");
     cmd->add_option("--theme", o->themes, "Only this theme (repeatable)");
     cmd->add_option("--area", o->areas, "Only this area (repeatable)");
+    cmd->add_option("--month", o->months, "Only entries in season that month, 1-12 (repeatable)")
+        ->check(CLI::Range(1, 12));
     cmd->add_option("--lang", o->lang, "vi or en")->check(CLI::IsMember({"vi", "en"}));
     cmd->add_option("-n,--limit", o->limit, "How many results")->check(CLI::Range(1, 50));
     cmd->callback([&run, o] { run = [o] { return run_search(*o); }; });

@@ -147,6 +147,8 @@ Xapian::Document DocumentBuilder::build(const Entry& e, const std::string& store
         if (!area->empty()) doc.add_boolean_term(std::string(s::kAreaPrefix) + text::fold(*area));
     if (e.ocop_stars)
         doc.add_boolean_term(std::string(s::kStarsPrefix) + std::to_string(*e.ocop_stars));
+    for (int month : e.season)
+        doc.add_boolean_term(std::string(s::kMonthPrefix) + std::to_string(month));
 
     doc.add_value(s::kSlotKind, std::string(to_string(e.kind)));
     if (!e.area.empty()) doc.add_value(s::kSlotArea, e.area);

@@ -13,6 +13,7 @@
 #include "index/document_builder.h"
 #include "index/index_location.h"
 #include "index/schema.h"
+#include "index/touched_record.h"
 #include "text/tokenizer.h"
 #include "util/clock.h"
 
@@ -156,10 +157,13 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     std::atomic<std::size_t> done{0};
     std::vector<DocumentBuilder::SpellingCounts> spelling(threads);
     std::vector<std::exception_ptr> failures(threads);
+    // Every shard's folder is named before any worker starts: a worker reads
+    // its entry while the loop below is still starting the others.
     std::vector<fs::path> shard_dirs;
+    for (unsigned i = 0; i < threads; ++i)
+        shard_dirs.push_back(build_dir / ("shard-" + std::to_string(i)));
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < threads; ++i) {
-        shard_dirs.push_back(build_dir / ("shard-" + std::to_string(i)));
         workers.emplace_back([&, i] {
             try {
                 Xapian::WritableDatabase shard(shard_dirs[i].string(),
@@ -237,6 +241,30 @@ BuildStats rebuild_index(const Store& store, const fs::path& data_dir, Progress&
     return stats;
 }
 
+namespace {
+
+// Applies one change of the store, noting the document it touched.
+void apply_change(Xapian::WritableDatabase& db, DocumentBuilder& builder, const Change& change,
+                  TouchedDocuments& touched) {
+    const std::string id = std::string(schema::kIdPrefix) + change.slug;
+    std::optional<Xapian::Document> before;
+    if (auto it = db.postlist_begin(id); it != db.postlist_end(id)) before = db.get_document(*it);
+    if (!change.searchable_entry) {
+        if (!before) return;
+        touched.ids.push_back(before->get_docid());
+        touched.values_changed = true;
+        db.delete_document(id);
+        return;
+    }
+    Xapian::Document after =
+        builder.build(*change.searchable_entry, to_canonical_json(*change.searchable_entry));
+    touched.values_changed =
+        touched.values_changed || !before || !same_facet_inputs(*before, after);
+    touched.ids.push_back(db.replace_document(id, after));
+}
+
+}  // namespace
+
 std::size_t apply_changes(const Store& store, Xapian::WritableDatabase& db, std::size_t batch) {
     std::size_t applied = 0;
     DocumentBuilder builder;
@@ -249,17 +277,12 @@ std::size_t apply_changes(const Store& store, Xapian::WritableDatabase& db, std:
         if (changes.empty() && !synonyms_stale) return applied;
         // Xapian 1.4 may flush in the middle of replace_document; a transaction
         // makes the batch and its sequence number land together or not at all.
+        const Xapian::rev base = db.get_revision();
         db.begin_transaction();
         try {
-            for (const auto& change : changes) {
-                std::string id = std::string(schema::kIdPrefix) + change.slug;
-                if (change.searchable_entry)
-                    db.replace_document(id,
-                                        builder.build(*change.searchable_entry,
-                                                      to_canonical_json(*change.searchable_entry)));
-                else
-                    db.delete_document(id);
-            }
+            TouchedDocuments touched;
+            for (const auto& change : changes) apply_change(db, builder, change, touched);
+            record_touched(db, base, touched);
             for (const auto& [word, n] : builder.spelling_counts())
                 db.add_spelling(word, capped(n));
             builder.spelling_counts().clear();

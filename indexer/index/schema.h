@@ -9,7 +9,7 @@
 
 namespace lc::schema {
 
-inline constexpr std::string_view kIndexFormat = "lc-index-6";
+inline constexpr std::string_view kIndexFormat = "lc-index-7";
 
 // Words are indexed once for all the text of an entry (name, aliases,
 // summary, body, area and themes, both languages), with positions: the
@@ -65,6 +65,7 @@ inline constexpr std::string_view kKindPrefix = "K";   // + kind
 inline constexpr std::string_view kThemePrefix = "T";  // + theme slug
 inline constexpr std::string_view kAreaPrefix = "G";   // + fold(area), fold(former_district)
 inline constexpr std::string_view kStarsPrefix = "S";  // + 3..5
+inline constexpr std::string_view kMonthPrefix = "M";  // + 1..12, each month of season
 
 // Values for facets, sorting and distance.
 enum Slot : Xapian::valueno {

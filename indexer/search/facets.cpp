@@ -54,6 +54,13 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
         }
         doc.themes_end = static_cast<std::uint32_t>(table->theme_codes.size());
     }
+    // Months are boolean terms, not values: twelve posting lists.
+    for (int month = 1; month <= 12; ++month) {
+        const std::string term = std::string(schema::kMonthPrefix) + std::to_string(month);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+            if (*it < table->docs.size())
+                table->docs[*it].months |= static_cast<std::uint16_t>(1u << month);
+    }
     return table;
 }
 
@@ -62,7 +69,8 @@ FacetCounter::FacetCounter(const FacetTable& table)
       kind_(table_.kinds.size() + 1),
       area_(table_.areas.size() + 1),
       theme_(table_.themes.size() + 1),
-      stars_(6) {}
+      stars_(6),
+      months_(13) {}
 
 void FacetCounter::count(Xapian::docid id) {
     // A document newer than the table (the index moved on mid-search) is not counted.
@@ -72,6 +80,9 @@ void FacetCounter::count(Xapian::docid id) {
     ++area_[d.area];
     ++stars_[d.stars];
     for (auto i = d.themes_begin; i < d.themes_end; ++i) ++theme_[table_.theme_codes[i]];
+    if (d.months)
+        for (std::size_t month = 1; month <= 12; ++month)
+            if (d.months & (1u << month)) ++months_[month];
 }
 
 void FacetCounter::fill(SearchResponse& r) const {
@@ -86,6 +97,8 @@ void FacetCounter::fill(SearchResponse& r) const {
     for (int s = 3; s <= 5; ++s)
         if (stars_[static_cast<std::size_t>(s)])
             r.stars_facet[std::to_string(s)] = stars_[static_cast<std::size_t>(s)];
+    for (std::size_t month = 1; month <= 12; ++month)
+        if (months_[month]) r.month_facet[std::to_string(month)] = months_[month];
 }
 
 }  // namespace lc

@@ -2,10 +2,10 @@
 //
 // Reading four values from every matching document is the slow part of exact
 // facets; instead, a FacetTable keeps each document's kind, area, stars and
-// themes as small integer codes in arrays indexed by document id, built once
-// per index revision and shared by all searching threads. FacetCounter only
-// increments counters from those arrays for each document of a match set
-// (match_set.h): matching and counting stay separate.
+// themes as small integer codes (and its months as bits) in arrays indexed by document id, built
+// once per index revision and shared by all searching threads. FacetCounter only increments
+// counters from those arrays for each document of a match set (match_set.h): matching and counting
+// stay separate.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +29,7 @@ class FacetTable {
         std::uint8_t stars = 0;                          // 0 or 3..5
         std::uint16_t area = 0;                          // index into areas + 1; 0 = none
         std::uint32_t themes_begin = 0, themes_end = 0;  // range in theme_codes
+        std::uint16_t months = 0;                        // bit m set: season has month m (1..12)
     };
     std::vector<Doc> docs;  // by document id
     std::vector<std::uint16_t> theme_codes;
@@ -47,7 +48,7 @@ class FacetCounter {
 
   private:
     const FacetTable& table_;
-    std::vector<std::size_t> kind_, area_, theme_, stars_;
+    std::vector<std::size_t> kind_, area_, theme_, stars_, months_;
 };
 
 }  // namespace lc

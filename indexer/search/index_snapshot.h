@@ -6,7 +6,8 @@
 // SearchService keeps the newest snapshot and makes the next one when a
 // handle reaches a newer revision, outside the lock that searches take:
 // searches still on the previous revision go on with the previous snapshot,
-// which lives as long as a search holds it.
+// which lives as long as a search holds it. A new revision's snapshot is
+// made from the previous one when the index records what changed (next()).
 #pragma once
 
 #include <memory>
@@ -33,7 +34,20 @@ class IndexSnapshot {
     // named `generation`. Reads every document's facet values.
     IndexSnapshot(std::string generation, const Xapian::Database& db, const Options& options);
 
+    // The snapshot of `db` (of generation `generation`) made from `previous`,
+    // the snapshot of an earlier revision: when the index records what the
+    // batches between them touched (touched_record.h), it keeps the
+    // previous facet table unless a document's values changed, and the
+    // previous posting cache's lists and lengths that the touched documents
+    // left as they were; otherwise (or without `previous`) it starts cold.
+    // The spelling dictionary is built anew, lazily, either way.
+    static std::shared_ptr<const IndexSnapshot> next(
+        const std::shared_ptr<const IndexSnapshot>& previous, const std::string& generation,
+        const Xapian::Database& db, const Options& options);
+
     const IndexStamp& stamp() const { return stamp_; }
+    // Whether this snapshot was made from the previous one's caches.
+    bool carried_over() const { return carried_over_; }
     bool is_of(const std::string& generation, Xapian::rev revision) const {
         return stamp_ == IndexStamp{generation, revision};
     }
@@ -49,7 +63,11 @@ class IndexSnapshot {
     std::shared_ptr<const SpellingDictionary> spelling(const Xapian::Database& db) const;
 
   private:
+    IndexSnapshot(IndexStamp stamp, std::shared_ptr<const FacetTable> facets,
+                  std::shared_ptr<PostingCache> postings);
+
     const IndexStamp stamp_;
+    bool carried_over_ = false;
     const std::shared_ptr<const FacetTable> facets_;
     const std::shared_ptr<PostingCache> postings_;
     mutable std::mutex spelling_mutex_;

@@ -69,6 +69,32 @@ std::shared_ptr<const DecodedPostings> PostingCache::find(const Xapian::Database
     return decoded;
 }
 
+namespace {
+
+std::shared_ptr<const std::vector<float>> relative(const std::vector<Xapian::termcount>& raw,
+                                                   const Xapian::Database& db) {
+    auto lengths = std::make_shared<std::vector<float>>(raw.size(), 0.0f);
+    const double average = std::max(db.get_avlength(), 1.0);
+    for (std::size_t id = 0; id < raw.size(); ++id)
+        (*lengths)[id] = static_cast<float>(raw[id] / average);
+    return lengths;
+}
+
+// Whether the ascending lists `a` and `b` share an id.
+bool intersect(const std::vector<Xapian::docid>& a, const std::vector<Xapian::docid>& b) {
+    auto i = a.begin(), j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i == *j) return true;
+        if (*i < *j)
+            i = std::lower_bound(i, a.end(), *j);
+        else
+            j = std::lower_bound(j, b.end(), *i);
+    }
+    return false;
+}
+
+}  // namespace
+
 std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(
     const Xapian::Database& db) {
     {
@@ -76,13 +102,55 @@ std::shared_ptr<const std::vector<float>> PostingCache::relative_lengths(
         check_revision_locked(db);
         if (lengths_) return lengths_;
     }
-    auto lengths = std::make_shared<std::vector<float>>(db.get_lastdocid() + 1, 0.0f);
-    const double average = std::max(db.get_avlength(), 1.0);
+    auto raw = std::make_shared<std::vector<Xapian::termcount>>(db.get_lastdocid() + 1, 0);
     for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
-        (*lengths)[*it] = static_cast<float>(it.get_doclength() / average);
+        (*raw)[*it] = it.get_doclength();
+    auto lengths = relative(*raw, db);
     std::lock_guard lock(mutex_);
-    if (!lengths_) lengths_ = std::move(lengths);
+    if (!lengths_) {
+        lengths_ = std::move(lengths);
+        raw_lengths_ = std::move(raw);
+    }
     return lengths_;
+}
+
+std::shared_ptr<PostingCache> PostingCache::carried_over(
+    PostingCache& previous, const Xapian::Database& db, const std::vector<Xapian::docid>& touched) {
+    auto next =
+        std::make_shared<PostingCache>(previous.budget_, previous.min_postings_, db.get_revision());
+    std::vector<std::string> now_in_touched;  // terms the touched documents have now
+    for (Xapian::docid id : touched) try {
+            for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t)
+                now_in_touched.push_back(*t);
+        } catch (const Xapian::DocNotFoundError&) {
+            // Deleted: its old terms' lists hold its id.
+        }
+    std::sort(now_in_touched.begin(), now_in_touched.end());
+    std::lock_guard lock(previous.mutex_);
+    for (auto term = previous.recency_.rbegin(); term != previous.recency_.rend(); ++term) {
+        const auto& postings = previous.entries_.at(*term).postings;
+        if (intersect(postings->ids, touched) ||
+            std::binary_search(now_in_touched.begin(), now_in_touched.end(), *term))
+            continue;
+        next->recency_.push_front(*term);
+        next->entries_.emplace(*term, Entry{postings, next->recency_.begin()});
+        next->bytes_ += size_of(*postings);
+    }
+    if (previous.raw_lengths_) {
+        auto raw = std::make_shared<std::vector<Xapian::termcount>>(*previous.raw_lengths_);
+        raw->resize(db.get_lastdocid() + 1, 0);
+        for (Xapian::docid id : touched) {
+            if (id >= raw->size()) continue;
+            try {
+                (*raw)[id] = db.get_doclength(id);
+            } catch (const Xapian::DocNotFoundError&) {
+                (*raw)[id] = 0;
+            }
+        }
+        next->lengths_ = relative(*raw, db);
+        next->raw_lengths_ = std::move(raw);
+    }
+    return next;
 }
 
 std::size_t PostingCache::preload(const Xapian::Database& db,

@@ -46,6 +46,15 @@ class PostingCache {
                           std::optional<Xapian::rev> revision = std::nullopt)
         : budget_(budget_bytes), min_postings_(min_postings), revision_(revision) {}
 
+    // A cache for `db`'s revision that keeps `previous`'s decoded lists and
+    // document lengths except what the documents `touched` (ascending ids,
+    // touched_record.h) between the two revisions could have changed: a list
+    // holding one of them (its old terms), a list of a term one of them now
+    // has, their lengths. Everything kept equals what `db` would give.
+    static std::shared_ptr<PostingCache> carried_over(PostingCache& previous,
+                                                      const Xapian::Database& db,
+                                                      const std::vector<Xapian::docid>& touched);
+
     // Throws std::logic_error when `db` is not at this cache's revision.
     void check_revision(const Xapian::Database& db);
 
@@ -90,6 +99,7 @@ class PostingCache {
     std::list<std::string> recency_;  // most recent first
     std::size_t bytes_ = 0;
     std::shared_ptr<const std::vector<float>> lengths_;
+    std::shared_ptr<const std::vector<Xapian::termcount>> raw_lengths_;  // lengths_ before dividing
     std::optional<Xapian::rev> revision_;
 };
 

@@ -38,6 +38,9 @@ std::string ResultCache::key_of(const SearchRequest& r) {
         key.push_back('\x1f');
     }
     add_field(key, r.stars_min ? std::to_string(*r.stars_min) : "");
+    std::string months;
+    for (int m : r.months) months += std::to_string(m) + ",";
+    add_field(key, months);
     // Coordinates in full (%a is exact), so that two points never share an answer.
     char point[96] = "";
     if (r.near) std::snprintf(point, sizeof point, "%a,%a", r.near->lat, r.near->lon);

@@ -36,7 +36,7 @@ Xapian::Query filter_terms(std::string_view prefix, const std::vector<std::strin
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-enum class FacetGroup { none, kind, theme, area, stars };
+enum class FacetGroup { none, kind, theme, area, stars, month };
 
 Xapian::Query distance_filter(const GeoPoint& near, double radius_km) {
     Xapian::LatLongCoord centre(near.lat, near.lon);
@@ -62,6 +62,11 @@ Xapian::Query filters_of(const SearchRequest& r, FacetGroup except = FacetGroup:
         std::vector<std::string> stars;
         for (int s = std::max(3, *r.stars_min); s <= 5; ++s) stars.push_back(std::to_string(s));
         all.push_back(filter_terms(schema::kStarsPrefix, stars, false));
+    }
+    if (!r.months.empty() && except != FacetGroup::month) {
+        std::vector<std::string> months;
+        for (int m : r.months) months.push_back(std::to_string(m));
+        all.push_back(filter_terms(schema::kMonthPrefix, months, false));
     }
     if (r.near && r.radius_km) all.push_back(distance_filter(*r.near, *r.radius_km));
     if (all.empty()) return Xapian::Query();
@@ -205,6 +210,7 @@ void count_facets(const SearchContext& context, const ResolvedMatch& match, cons
     if (!request.themes.empty()) recount(FacetGroup::theme, &SearchResponse::theme_facet);
     if (!request.areas.empty()) recount(FacetGroup::area, &SearchResponse::area_facet);
     if (request.stars_min) recount(FacetGroup::stars, &SearchResponse::stars_facet);
+    if (!request.months.empty()) recount(FacetGroup::month, &SearchResponse::month_facet);
 }
 
 // The page is ranked in two passes: a shortlist of the best matches, scored

@@ -162,11 +162,12 @@ std::shared_ptr<const IndexSnapshot> SearchService::snapshot_for(const std::file
     }
     making_ = promise.get_future().share();
     making_stamp_ = stamp;
+    const auto previous_snapshot = snapshot_;
     lock.unlock();
     // Made outside the lock: searches on older revisions go on meanwhile.
     std::shared_ptr<const IndexSnapshot> made;
     try {
-        made = std::make_shared<const IndexSnapshot>(stamp.generation, db, snapshot_options_);
+        made = IndexSnapshot::next(previous_snapshot, stamp.generation, db, snapshot_options_);
     } catch (...) {
         promise.set_exception(std::current_exception());
         std::lock_guard relock(mutex_);
@@ -276,6 +277,10 @@ SearchResponse SearchService::search(const SearchRequest& request) {
         cache_.keep(std::move(key), stamp, response);
         return response;
     });
+}
+
+MatchExport SearchService::export_matches(const SearchRequest& request, std::size_t limit) {
+    return with_handle([&](Handle& h) { return searcher(h).export_matches(request, limit); });
 }
 
 void SearchService::warm_up() {

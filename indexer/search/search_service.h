@@ -14,10 +14,15 @@
 // replaced the index. What searches share for one revision is its
 // IndexSnapshot (index_snapshot.h), made by the first search to reach the
 // revision while the others on it wait and searches on older revisions go
-// on; a background thread fills its posting cache with the longest lists
-// once the revision has stood for two seconds.
+// on; it starts from the previous revision's snapshot when the index
+// records what changed between them (IndexSnapshot::next), and a background
+// thread fills its posting cache with the longest lists once the revision
+// has stood for two seconds.
 //
-// Answers are kept in a ResultCache for the index revision they came from.
+// Answers are kept in a ResultCache for the index revision they came from,
+// and dropped at the next: an edit changes the collection's statistics
+// (document count, average length, term frequencies) that every ranked
+// answer's scores depend on, so a kept answer could be wrong.
 #pragma once
 
 #include <atomic>
@@ -56,6 +61,8 @@ class SearchService {
 
     // Throw IndexNotReady while there is no usable index.
     SearchResponse search(const SearchRequest& request);
+    // Every match, up to `limit` (Searcher::export_matches); never cached.
+    MatchExport export_matches(const SearchRequest& request, std::size_t limit);
     std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang,
                                     std::size_t limit = 8);
     IndexStatus status();

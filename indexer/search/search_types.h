@@ -24,6 +24,7 @@ struct SearchRequest {
     std::vector<std::string> themes;  // any of
     std::vector<std::string> areas;   // any of (matched accent- and case-insensitively)
     std::optional<int> stars_min;     // 3..5
+    std::vector<int> months;          // 1..12, any of: entries whose season has one
     std::optional<GeoPoint> near;
     std::optional<double> radius_km;  // with near: only entries this close
     SortOrder sort = SortOrder::relevance;
@@ -59,6 +60,15 @@ struct SearchResponse {
     std::size_t per_page = 10;
     std::vector<SearchHit> results;
     FacetCounts kind_facet, theme_facet, area_facet, stars_facet;
+    FacetCounts month_facet;  // "1".."12": entries whose season has that month
+};
+
+// Every match of a search (for export), in the order the search ranks them,
+// up to a limit.
+struct MatchExport {
+    std::size_t total = 0;  // all matches, also those past the limit
+    std::vector<Entry> entries;
+    bool truncated() const { return entries.size() < total; }
 };
 
 struct Suggestion {

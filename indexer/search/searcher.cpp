@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <algorithm>
+
 #include "catalog/validation.h"
 #include "index/schema.h"
 #include "search/query_parser.h"
@@ -21,6 +23,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     count_facets(context, match, snapshot_->facets(), response);
     response.results = make_hits(rank_page(context, match, ranking_), request);
     return response;
+}
+
+MatchExport Searcher::export_matches(const SearchRequest& request, std::size_t limit) {
+    // One "page" as long as the limit: the match is resolved (respelled,
+    // relaxed) as the search does, and ordered by the same query without
+    // positions (rank_in_order), which costs one pass over the match rather
+    // than the two-pass ranking a page of ten gets.
+    SearchRequest all = request;
+    all.page = 1;
+    all.per_page = std::max<std::size_t>(1, limit);
+    const SearchContext context(db_, all, &snapshot_->postings());
+    ResolvedMatch match = resolve_match(context, [&] { return snapshot_->spelling(db_); });
+    MatchExport out;
+    out.total = match.shown.count();
+    if (out.total == 0 || limit == 0) return out;
+    RankedPage page = rank_in_order(context, match);
+    out.entries.reserve(page.entries.size());
+    for (auto it = page.entries.begin(); it != page.entries.end(); ++it)
+        out.entries.push_back(entry_from_canonical_json(it.get_document().get_data()));
+    return out;
 }
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::string_view lang,

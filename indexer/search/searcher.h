@@ -26,6 +26,10 @@ class Searcher {
 
     SearchResponse search(const SearchRequest& request);
 
+    // Every match of `request` (its page and per_page ignored), in the order
+    // its pages would show them, up to `limit` entries read from the index.
+    MatchExport export_matches(const SearchRequest& request, std::size_t limit);
+
     // Entries whose name or alias matches what has been typed so far (the last
     // word as a prefix), best first.
     std::vector<Suggestion> suggest(std::string_view typed, std::string_view lang,

@@ -366,6 +366,7 @@ TEST_CASE("cli: stats on a damaged index reports an error instead of aborting", 
     const fs::path data = dir / "data";
     import_ok({lc::test::content_dir().string()}, data);
     auto index = indexer({"index", "--data", data.string()});
+    INFO(index.err);
     REQUIRE(index.exit_code == 0);
     const fs::path generation =
         data / "index" / lines_of(read_file(data / "index" / "CURRENT")).at(0);
