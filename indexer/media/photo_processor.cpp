@@ -1,5 +1,6 @@
 #include "media/photo_processor.h"
 
+#include <webp/encode.h>
 #include <vips/vips8>
 
 #include <condition_variable>
@@ -93,8 +94,7 @@ VImage sized(std::string_view bytes, int width) {
 }
 
 // Every metadata field (EXIF with its GPS block, XMP, IPTC, ICC, comments)
-// removed from the image itself: the savers' "strip" left EXIF and XMP in
-// libvips 8.14 (caught by photos_test.cpp reading the files back).
+// removed from the image itself, so no saver can copy one into a file.
 VImage without_metadata(VImage image) {
     static const std::set<std::string, std::less<>> kHeader = {
         "width",   "height",  "bands", "format", "coding",   "interpretation",
@@ -107,18 +107,38 @@ VImage without_metadata(VImage image) {
     return out;
 }
 
-// Through the C API, where "strip" is a gboolean as the savers expect.
-std::string saved(const VImage& image, std::string_view format) {
+// JPEG through libvips, whose "strip" writes no APP marker at all (no JFIF,
+// EXIF, XMP, ICC or IPTC). Called through the C API, where "strip" is a
+// gboolean as the saver expects.
+std::string jpeg_of(const VImage& image) {
     void* buffer = nullptr;
     std::size_t size = 0;
-    int failed = format == "webp" ? vips_webpsave_buffer(image.get_image(), &buffer, &size, "Q", 80,
-                                                         "effort", 4, "strip", TRUE, nullptr)
-                                  : vips_jpegsave_buffer(image.get_image(), &buffer, &size, "Q", 82,
-                                                         "optimize_coding", TRUE, "interlace", TRUE,
-                                                         "strip", TRUE, nullptr);
-    if (failed) throw vips::VError();
+    if (vips_jpegsave_buffer(image.get_image(), &buffer, &size, "Q", 82, "optimize_coding", TRUE,
+                             "interlace", TRUE, "strip", TRUE, nullptr))
+        throw vips::VError();
     std::string out(static_cast<const char*>(buffer), size);
     g_free(buffer);
+    return out;
+}
+
+// WebP through libwebp's simple encoder, which writes the picture and
+// nothing else: libvips 8.14's webpsave rebuilds an EXIF block (orientation,
+// resolution, size) even with "strip" and with every field removed (caught
+// by photos_test.cpp reading the files back with exiftool).
+std::string webp_of(const VImage& image) {
+    if (image.format() != VIPS_FORMAT_UCHAR || (image.bands() != 3 && image.bands() != 4))
+        throw Error("a photo to encode as WebP must be 8-bit RGB or RGBA");
+    VImage pixels = image.copy_memory();
+    const auto* data = static_cast<const std::uint8_t*>(pixels.data());
+    const int stride = pixels.width() * pixels.bands();
+    std::uint8_t* encoded = nullptr;
+    const std::size_t size =
+        pixels.bands() == 4
+            ? WebPEncodeRGBA(data, pixels.width(), pixels.height(), stride, 80, &encoded)
+            : WebPEncodeRGB(data, pixels.width(), pixels.height(), stride, 80, &encoded);
+    if (size == 0) throw Error("libwebp could not encode the photo");
+    std::string out(reinterpret_cast<const char*>(encoded), size);
+    WebPFree(encoded);
     return out;
 }
 
@@ -187,12 +207,12 @@ ProcessedPhoto PhotoProcessor::process(std::string_view bytes) {
                 out.width = image.width();
                 out.height = image.height();
             }
-            out.files.push_back({*it, "webp", saved(image, "webp")});
+            out.files.push_back({*it, "webp", webp_of(image)});
             VImage opaque = image.has_alpha()
                                 ? image.flatten(VImage::option()->set(
                                       "background", std::vector<double>{255, 255, 255}))
                                 : image;
-            out.files.push_back({*it, "jpg", saved(opaque, "jpg")});
+            out.files.push_back({*it, "jpg", jpeg_of(opaque)});
         }
     } catch (const vips::VError& e) {
         vips_error_clear();
