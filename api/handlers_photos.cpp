@@ -1,7 +1,10 @@
 // Photos: editors upload and remove them; anyone reads the processed files
 // under /media/. Processing is the engine's (media/); this only translates.
+#include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "api/app.h"
 #include "api/errors.h"
@@ -27,6 +30,17 @@ nlohmann::ordered_json photo_json(const Photo& p) {
         urls[std::to_string(width)] = PhotoStore::url(p.id, width, "webp");
     out["urls"] = urls;
     return out;
+}
+
+// Test hook for photos_test.cpp's kill -9 case: a pause between the files
+// being stored and the revision naming them, so the test can kill the server
+// exactly there. Unset (always, outside that test), it costs nothing.
+void pause_for_crash_test() {
+    static const int milliseconds = [] {
+        const char* value = std::getenv("LC_TEST_PHOTO_PAUSE_MS");
+        return value ? std::atoi(value) : 0;
+    }();
+    if (milliseconds > 0) std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
 }
 
 }  // namespace
@@ -74,6 +88,7 @@ void post_photo(App& app, const httplib::Request& req, httplib::Response& res) {
     // Files first, revision second: a crash between them leaves files no
     // revision names, which the next start sweeps (media/photo_store.h).
     app.photos.save(processed);
+    pause_for_crash_test();
     StoredEntry stored = app.store.update(
         slug,
         [&](Entry e) {
