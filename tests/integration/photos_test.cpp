@@ -241,6 +241,64 @@ TEST_CASE("photos: upload, serve, remove and restore over HTTP", "[photos]") {
     }
 }
 
+TEST_CASE("photos: a PATCH orders them by id; each change is a revision; restore brings them back",
+          "[photos]") {
+    ApiServer api;
+    const std::string token = create_token(api.data(), "photographer", "editor");
+    const std::string entry_path = "/api/entries/" + kSlug;
+    auto ids_of = [](const json& entry) {
+        std::vector<std::string> ids;
+        for (auto& p : entry.value("photos", json::array())) ids.push_back(p["id"]);
+        return ids;
+    };
+    auto revision_of = [](const Reply& r) {
+        const std::string etag = r.header("ETag");
+        return std::stoll(etag.substr(1, etag.size() - 2));
+    };
+    Reply first = upload(api, token, saved(test_image(400, 300), ".jpg"));
+    Reply second = upload(api, token, saved(test_image(401, 300), ".jpg"));
+    REQUIRE(first.status == 201);
+    REQUIRE(second.status == 201);
+    const std::string a = first.json()["id"], b = second.json()["id"];
+    CHECK(revision_of(second) == revision_of(first) + 1);  // each upload is a revision
+    const json before = api.http().get(entry_path).json();
+    REQUIRE(ids_of(before) == std::vector<std::string>{a, b});
+
+    auto patch = [&](const json& body, const std::string& etag) {
+        return api.http().send("PATCH", entry_path, body.dump(),
+                               with(bearer(token), "If-Match", etag), "application/json");
+    };
+    // A stale If-Match is refused and changes nothing.
+    CHECK(patch({{"photos", {b, a}}}, "\"1\"").status == 412);
+    CHECK(ids_of(api.http().get(entry_path).json()) == std::vector<std::string>{a, b});
+    // Ids the entry does not have, or photos as objects, are refused by position.
+    Reply unknown = patch({{"photos", {b, std::string(32, 'f')}}}, second.header("ETag"));
+    CHECK(unknown.status == 400);
+    CHECK(unknown.json()["error"]["parameter"] == "photos[1]");
+    CHECK(patch({{"photos", {before["photos"][0]}}}, second.header("ETag")).status == 400);
+
+    Reply reordered = patch({{"photos", {b, a}}}, second.header("ETag"));
+    INFO(describe(reordered));
+    REQUIRE(reordered.status == 200);
+    CHECK(ids_of(reordered.json()) == std::vector<std::string>{b, a});
+    CHECK(revision_of(reordered) == revision_of(second) + 1);
+    // The photo keeps its alt and credit when it moves.
+    CHECK(reordered.json()["photos"][1]["credit"] == before["photos"][0]["credit"]);
+    CHECK(ids_of(api.http().get(entry_path).json()) == std::vector<std::string>{b, a});
+
+    // Restoring the first upload's revision brings back that list and order.
+    Reply restored = api.http().send("POST", entry_path + "/restore",
+                                     json{{"revision", revision_of(first)}}.dump(), bearer(token));
+    REQUIRE(restored.status == 200);
+    CHECK(ids_of(restored.json()) == std::vector<std::string>{a});
+    Reply again = api.http().send("POST", entry_path + "/restore",
+                                  json{{"revision", revision_of(reordered)}}.dump(), bearer(token));
+    REQUIRE(again.status == 200);
+    CHECK(ids_of(again.json()) == std::vector<std::string>{b, a});
+    for (const auto& id : {a, b})
+        CHECK(api.http().get(lc::PhotoStore::url(id, 320, "jpg")).status == 200);
+}
+
 TEST_CASE(
     "photos: a kill -9 during an upload leaves no photo without files, no orphan after a start",
     "[photos][crash]") {
