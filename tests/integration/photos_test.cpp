@@ -11,6 +11,7 @@
 #include <vips/vips8>
 
 #include "integration/api_helpers.h"
+#include "integration/raw_socket.h"
 #include "media/photo_processor.h"
 #include "media/photo_store.h"
 
@@ -191,7 +192,18 @@ TEST_CASE("photos: upload, serve, remove and restore over HTTP", "[photos]") {
             CHECK(r.status == status);
             if (r.status == status) CHECK(r.json()["error"]["code"] == code);
         }
-        // Over 15 MB: refused from the Content-Length.
+        // Over 15 MB: refused from the Content-Length alone, before any
+        // byte of the body is sent.
+        {
+            RawSocket raw(api.server().port());
+            REQUIRE(raw.send("POST /api/entries/" + kSlug +
+                             "/photos HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                             token +
+                             "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
+                             "\r\nContent-Length: " + std::to_string(16 << 20) + "\r\n\r\n"));
+            RawReply early = raw.read_reply(std::chrono::seconds(10));
+            CHECK(early.status == 413);
+        }
         Reply big = upload(api, token, std::string(16 << 20, 'x'));
         CHECK(big.status == 413);
         CHECK(
