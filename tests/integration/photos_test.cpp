@@ -253,7 +253,7 @@ TEST_CASE("photos: upload, serve, remove and restore over HTTP", "[photos]") {
     }
 }
 
-TEST_CASE("photos: a PATCH orders them by id; each change is a revision; restore brings them back",
+TEST_CASE("photos: a PATCH orders them by id, each change is a revision, restore brings them back",
           "[photos]") {
     ApiServer api;
     const std::string token = create_token(api.data(), "photographer", "editor");
