@@ -21,9 +21,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # test, tests/deploy/).
 BUILD_PACKAGES := g++ cmake ninja-build pkg-config libxapian-dev libcpp-httplib-dev zlib1g-dev libsqlitecpp-dev \
                   libsqlite3-dev catch2 libicu-dev nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
-                  libcli11-dev python3
+                  libcli11-dev python3 libvips-dev libwebp-dev
 TEST_PACKAGES  := clang clang-format libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl \
-                  nginx openssl
+                  nginx openssl libimage-exiftool-perl
 
 .PHONY: run test build asan fuzz bench loadtest data deps deps-test web-deps format format-check clean
 

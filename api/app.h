@@ -10,6 +10,8 @@
 #include "api/metrics.h"
 #include "catalog/store.h"
 #include "index/index_follower.h"
+#include "media/photo_processor.h"
+#include "media/photo_store.h"
 #include "search/search_service.h"
 #include "stats/search_stats.h"
 
@@ -35,6 +37,8 @@ struct App {
     // What visitors search (handlers_stats.cpp); null when recording is off
     // (--stats-days 0) or in tests that do not need it.
     SearchStats* stats = nullptr;
+    PhotoStore photos{config.data};
+    PhotoProcessor photo_processor;
 };
 
 // Public reads.
@@ -70,6 +74,15 @@ void post_synonyms_restore(App& app, const httplib::Request& req, httplib::Respo
 void record_search(App& app, const httplib::Request& req, const SearchRequest& request,
                    const SearchResponse& response);
 void record_opened(App& app, const httplib::Request& req);
+// Photos (handlers_photos.cpp): uploads and removals by editors, files for all.
+void post_photo(App& app, const httplib::Request& req, httplib::Response& res);
+void delete_photo(App& app, const httplib::Request& req, httplib::Response& res);
+void get_media(App& app, const httplib::Request& req, httplib::Response& res);
+
+// The body limit of uploads (POST /api/entries/{slug}/photos): a photo and
+// its form, larger than other requests' bodies.
+inline constexpr std::size_t kPhotoUploadBodyBytes = (15 << 20) + (64 << 10);
+bool is_photo_upload(std::string_view method, std::string_view target);
 
 // Registers every route, the static page, security headers, CORS, 404/405
 // bodies and metrics on `server`.

@@ -332,6 +332,18 @@ struct ConnectionGate::State {
         }
     }
 
+    std::size_t body_limit(const Connection& c, std::string_view method) const {
+        if (!limits.larger_body) return limits.max_body_bytes;
+        std::string_view line(c.in.data(), std::min(c.in.find('\r'), c.head_end));
+        std::size_t start = line.find(' ');
+        std::size_t end = line.find(' ', start + 1);
+        if (start == std::string_view::npos || end == std::string_view::npos)
+            return limits.max_body_bytes;
+        return limits.larger_body(method, line.substr(start + 1, end - start - 1))
+                   ? limits.max_larger_body_bytes
+                   : limits.max_body_bytes;
+    }
+
     // From the head: how long the body is, or a refusal.
     bool frame_body(std::uint64_t id, Connection& c) {
         std::size_t lengths = 0;
@@ -358,10 +370,10 @@ struct ConnectionGate::State {
         else if (lengths == 0 && takes_body)
             answer = refusal(411, "Length Required", "length_required",
                              "send the body with a Content-Length", "Content-Length");
-        else if (length > limits.max_body_bytes)
+        else if (length > body_limit(c, method))
             answer = refusal(
                 413, "Payload Too Large", "payload_too_large",
-                "the request body is over " + std::to_string(limits.max_body_bytes >> 10) + " KB");
+                "the request body is over " + std::to_string(body_limit(c, method) >> 10) + " KB");
         if (!answer.empty()) {
             refuse(id, c, answer);
             return false;

@@ -28,6 +28,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "api/httplib_compat.h"
 
@@ -43,6 +44,9 @@ class ConnectionGate {
         std::size_t max_head_bytes = 64 << 10;
         std::size_t max_header_lines = 100;
         std::size_t max_body_bytes = 1 << 20;
+        // Requests allowed a larger body (photo uploads), and that limit.
+        std::function<bool(std::string_view method, std::string_view target)> larger_body;
+        std::size_t max_larger_body_bytes = 0;
     };
 
     // A complete request on connection `id`; the socket stays the gate's.

@@ -9,6 +9,7 @@
 
 #include "catalog/store.h"
 #include "catalog/validation.h"
+#include "media/photo_error.h"
 #include "util/error.h"
 
 namespace lc::api {
@@ -75,6 +76,14 @@ int write_current_exception(httplib::Response& res) {
         body["error"]["current_revision"] = e.current();
         res.set_header("ETag", "\"" + std::to_string(e.current()) + "\"");
         send(res, 412, body);
+    } catch (const InvalidPhoto& e) {
+        const int status = e.reason() == InvalidPhoto::Reason::too_large     ? 413
+                           : e.reason() == InvalidPhoto::Reason::unsupported ? 415
+                                                                             : 422;
+        write_error(res, status, std::string(to_string(e.reason())), e.what(), std::string("file"));
+    } catch (const PhotoWorkersBusy& e) {
+        res.set_header("Retry-After", "10");
+        write_error(res, 503, "photo_workers_busy", e.what());
     } catch (const NotFound& e) {
         write_error(res, 404, "not_found", e.what());
     } catch (const Conflict& e) {

@@ -5,6 +5,7 @@
 #include "api/http_util.h"
 #include "api/json_mapping.h"
 #include "api/params.h"
+#include "api/photo_order.h"
 #include "catalog/validation.h"
 
 namespace lc::api {
@@ -73,6 +74,7 @@ void put_entry(App& app, const httplib::Request& req, httplib::Response& res) {
 void patch_entry(App& app, const httplib::Request& req, httplib::Response& res) {
     Editor editor = app.auth.require_editor(req);
     nlohmann::json patch = json_body(req, true);
+    if (auto current = app.store.find(slug_of(req))) photos_from_ids(patch, current->entry);
     send_entry(app, res, 200, app.store.patch(slug_of(req), patch, if_match(req), editor.name));
 }
 

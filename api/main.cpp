@@ -10,6 +10,7 @@
 #include "api/app.h"
 #include "api/config.h"
 #include "api/connection_gate.h"
+#include "api/multipart.h"
 #include "api/thread_pool.h"
 #include "util/error.h"
 
@@ -71,7 +72,9 @@ int serve(const lc::api::Config& config) {
         [&follower](const std::string& why) { follower.request_rebuild("index damaged: " + why); });
 
     lc::api::Server server;
-    server.set_payload_max_length(config.max_body_bytes);
+    // The gate holds each route to its body limit; httplib's own must let the
+    // largest (a photo upload) through.
+    server.set_payload_max_length(std::max(config.max_body_bytes, lc::api::kPhotoUploadBodyBytes));
     server.set_keep_alive_timeout(config.keep_alive_s);
     server.set_keep_alive_max_count(kRequestsPerConnection);
     lc::api::App app(config, store, search, follower);
@@ -86,6 +89,11 @@ int serve(const lc::api::Config& config) {
         stats->start_background_flush();
         app.stats = stats.get();
     }
+    // Files a crash left behind: photos no revision names, temporary files.
+    auto swept = app.photos.sweep(store.photo_ids_in_revisions());
+    if (swept.photos_removed + swept.temporary_files_removed > 0)
+        std::cerr << "lc-api: removed " << swept.photos_removed << " unreferenced photos and "
+                  << swept.temporary_files_removed << " temporary files\n";
     lc::api::register_routes(server, app);
 
     // Workers answer complete requests only (the gate reads them), so a
@@ -99,11 +107,14 @@ int serve(const lc::api::Config& config) {
         .per_address = static_cast<std::size_t>(config.max_connections_per_address),
         .request_deadline = std::chrono::seconds(config.request_timeout_s),
         .idle = std::chrono::seconds(config.read_timeout_s),
-        .max_body_bytes = config.max_body_bytes};
+        .max_body_bytes = config.max_body_bytes,
+        .larger_body = lc::api::is_photo_upload,
+        .max_larger_body_bytes = lc::api::kPhotoUploadBodyBytes};
     gate = std::make_unique<lc::api::ConnectionGate>(
         limits,
         [&](lc::api::ConnectionGate::Request r) {
             workers.enqueue([&, r = std::move(r)]() mutable {
+                lc::api::keep_multipart_body(r.bytes);
                 lc::api::RequestStream stream(r.fd, std::move(r.bytes), std::move(r.peer),
                                               write_timeout, r.continue_sent);
                 bool keep = server.answer(stream, r.served + 1 >= kRequestsPerConnection);

@@ -4,6 +4,7 @@
 // requests refused from their headers alone (early_refusal.h).
 #include <chrono>
 #include <map>
+#include <regex>
 #include <set>
 #include <vector>
 
@@ -57,6 +58,14 @@ const std::vector<Route>& routes() {
          R"(/api/synonyms/revisions/([0-9]{1,15}))",
          {{"GET", get_synonym_revision}}},
         {"synonyms_restore", R"(/api/synonyms/restore)", {{"POST", post_synonyms_restore}}},
+        {"photos", R"(/api/entries/([a-z0-9-]{1,100})/photos)", {{"POST", post_photo}}},
+        {"photo",
+         R"(/api/entries/([a-z0-9-]{1,100})/photos/([0-9a-f]{32}))",
+         {{"DELETE", delete_photo}}},
+        {"media",
+         R"(/media/([0-9a-f]{2}/[0-9a-f]{32}-[0-9]{3,4}\.(?:webp|jpg)))",
+         {{"GET", get_media}},
+         true},
     };
     return table;
 }
@@ -136,6 +145,11 @@ void register_route(httplib::Server& server, App& app, const Route& route) {
 }
 
 }  // namespace
+
+bool is_photo_upload(std::string_view method, std::string_view target) {
+    static const std::regex upload(R"(/api/entries/[a-z0-9-]{1,100}/photos(\?.*)?)");
+    return method == "POST" && std::regex_match(target.begin(), target.end(), upload);
+}
 
 void register_routes(httplib::Server& server, App& app) {
     for (const auto& route : routes()) register_route(server, app, route);

@@ -50,6 +50,17 @@ struct Location {
     bool operator==(const Location&) const = default;
 };
 
+// A photo of the entry, processed and stored by media/ (photo_store.h). Its
+// files are named from `id`; the uploaded bytes themselves are never kept.
+struct Photo {
+    std::string id;      // 32 hex digits: the first half of the SHA-256 of the uploaded file
+    LocalizedText alt;   // what the photo shows, in both languages
+    std::string credit;  // who took it and under what licence
+    int width = 0;       // of the largest stored size, after the EXIF orientation
+    int height = 0;
+    bool operator==(const Photo&) const = default;
+};
+
 struct Entry {
     std::string slug;
     Kind kind = Kind::destination;
@@ -66,6 +77,7 @@ struct Entry {
     std::vector<int> season;
     std::string source;
     Status status = Status::published;
+    std::vector<Photo> photos;  // the first is the cover
     bool operator==(const Entry&) const = default;
 };
 
@@ -80,6 +92,8 @@ inline constexpr std::size_t kItemChars = 200;
 inline constexpr std::size_t kThemeChars = 50;
 inline constexpr std::size_t kAreaChars = 100;
 inline constexpr std::size_t kSourceChars = 500;
+inline constexpr std::size_t kPhotos = 20;
+inline constexpr std::size_t kPhotoTextChars = 300;  // alt text and credit
 }  // namespace limits
 
 }  // namespace lc

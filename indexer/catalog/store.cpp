@@ -412,6 +412,33 @@ StoredEntry Store::restore(std::string_view slug, std::optional<std::int64_t> re
     });
 }
 
+StoredEntry Store::update(std::string_view slug, const std::function<Entry(Entry)>& change,
+                          std::optional<std::int64_t> expected, const std::string& author) {
+    return write([&] {
+        auto current = find_locked(slug);
+        if (!current || current->deleted) throw NotFound("no entry '" + std::string(slug) + "'");
+        check_revision(*current, expected);
+        Entry changed = change(current->entry);
+        // Through the JSON shape, so the result is checked like any write.
+        Entry entry = entry_from_json(json::parse(to_canonical_json(changed)));
+        if (current->entry == entry) return *current;
+        return write_version(entry, current, false, "update", author);
+    });
+}
+
+std::vector<std::string> Store::photo_ids_in_revisions() const {
+    std::lock_guard lock(mutex_);
+    std::set<std::string> ids;
+    // Only revisions that have photos carry the key (validation.cpp, to_json).
+    SQLite::Statement q(*db_, "SELECT data FROM revisions WHERE instr(data, '\"photos\"') > 0");
+    while (q.executeStep()) {
+        json data = json::parse(q.getColumn(0).getString());
+        for (const auto& p : data.value("photos", json::array()))
+            if (p.is_object() && p.contains("id") && p["id"].is_string()) ids.insert(p["id"]);
+    }
+    return {ids.begin(), ids.end()};
+}
+
 std::size_t Store::purge_revisions(std::string_view slug, std::int64_t before) {
     return write([&] {
         counts_cache_.reset();  // the revision count changes without a new change

@@ -174,6 +174,14 @@ class Store {
     // Brings back revision `revision` (default: the latest live one) as a new revision.
     StoredEntry restore(std::string_view slug, std::optional<std::int64_t> revision,
                         std::optional<std::int64_t> expected_revision, const std::string& author);
+    // Read, change and write in one transaction: `change` gets the live entry
+    // and returns the new one (validated like any entry). No new revision
+    // when it returns the entry unchanged. Photos are added and removed so.
+    StoredEntry update(std::string_view slug, const std::function<Entry(Entry)>& change,
+                       std::optional<std::int64_t> expected_revision, const std::string& author);
+    // Every photo id any revision of any entry names (deleted entries' too):
+    // the files that must stay on disk.
+    std::vector<std::string> photo_ids_in_revisions() const;
     // Deletes revisions older than `before` (never the latest). Returns how many.
     std::size_t purge_revisions(std::string_view slug, std::int64_t before);
 

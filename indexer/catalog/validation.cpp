@@ -183,7 +183,10 @@ class Checker {
 const std::set<std::string, std::less<>> kFields = {
     "slug",       "kind",           "name",   "summary",         "body",
     "aliases",    "themes",         "area",   "former_district", "location",
-    "ocop_stars", "certifications", "season", "source",          "status"};
+    "ocop_stars", "certifications", "season", "source",          "status",
+    "photos"};
+
+const std::set<std::string, std::less<>> kPhotoFields = {"id", "alt", "credit", "width", "height"};
 
 const std::set<std::string, std::less<>> kLocationFields = {"lat", "lon", "precision", "source"};
 
@@ -205,6 +208,75 @@ std::optional<double> number(Checker& c, const json& obj, const std::string& fie
         return std::nullopt;
     }
     return d;
+}
+
+bool is_photo_id(const std::string& s) {
+    return s.size() == 32 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+std::optional<Photo> photo(Checker& c, const json& v, const std::string& path) {
+    if (!v.is_object()) {
+        c.fail(path, FieldCode::wrong_type,
+               std::string("expected an object with id, alt, credit, width and height, got ") +
+                   type_name(v));
+        return std::nullopt;
+    }
+    const std::size_t errors_before = c.errors.size();
+    for (const auto& [key, value] : v.items())
+        if (!kPhotoFields.contains(key))
+            c.fail(path + "." + key, FieldCode::unknown_field, "unknown field");
+    Photo p;
+    auto required_text = [&](const json* value, const std::string& at) {
+        if (!value || value->is_null()) {
+            c.fail(at, FieldCode::required, "required");
+            return std::string();
+        }
+        auto s = c.text(*value, at, limits::kPhotoTextChars);
+        if (s && s->empty()) c.fail(at, FieldCode::required, "required");
+        return s.value_or("");
+    };
+    auto member = [&](const json& obj, const char* key) -> const json* {
+        auto it = obj.find(key);
+        return it == obj.end() ? nullptr : &*it;
+    };
+    if (auto id = member(v, "id"); !id || id->is_null()) {
+        c.fail(path + ".id", FieldCode::required, "required");
+    } else if (auto s = c.text(*id, path + ".id", 32)) {
+        if (!is_photo_id(*s))
+            c.fail(path + ".id", FieldCode::invalid_format, "a photo id is 32 hex digits");
+        else
+            p.id = *s;
+    }
+    const json* alt = member(v, "alt");
+    if (alt && !alt->is_null() && !alt->is_object()) {
+        c.fail(path + ".alt", FieldCode::wrong_type,
+               std::string("expected an object with \"vi\" and \"en\", got ") + type_name(*alt));
+    } else {
+        const bool given = alt && alt->is_object();
+        if (given)
+            for (const auto& [lang, value] : alt->items())
+                if (lang != "vi" && lang != "en")
+                    c.fail(path + ".alt." + lang, FieldCode::unknown_field,
+                           "unknown language (use vi or en)");
+        p.alt.vi = required_text(given ? member(*alt, "vi") : nullptr, path + ".alt.vi");
+        p.alt.en = required_text(given ? member(*alt, "en") : nullptr, path + ".alt.en");
+    }
+    p.credit = required_text(member(v, "credit"), path + ".credit");
+    for (auto [key, out] : {std::pair{"width", &p.width}, std::pair{"height", &p.height}}) {
+        const json* n = member(v, key);
+        const std::string at = path + "." + key;
+        if (!n || n->is_null())
+            c.fail(at, FieldCode::required, "required");
+        else if (!n->is_number_integer())
+            c.fail(at, FieldCode::wrong_type,
+                   std::string("expected a whole number, got ") + type_name(*n));
+        else if (n->get<long long>() < 1 || n->get<long long>() > 100000)
+            c.fail(at, FieldCode::out_of_range, "must be 1 to 100000 pixels", 1, 100000);
+        else
+            *out = static_cast<int>(n->get<long long>());
+    }
+    if (c.errors.size() != errors_before) return std::nullopt;
+    return p;
 }
 
 }  // namespace
@@ -433,6 +505,30 @@ ParsedEntry parse_entry(const json& value) {
         }
     }
 
+    if (auto it = value.find("photos"); it != value.end() && !it->is_null()) {
+        if (!it->is_array()) {
+            c.fail("photos", FieldCode::wrong_type,
+                   std::string("expected a list of photos, got ") + type_name(*it));
+        } else if (it->size() > limits::kPhotos) {
+            c.fail("photos", FieldCode::too_many,
+                   "too many photos: " + std::to_string(it->size()) + ", at most " +
+                       std::to_string(limits::kPhotos),
+                   std::nullopt, static_cast<double>(limits::kPhotos));
+        } else {
+            std::set<std::string> ids;
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                std::string path = "photos[" + std::to_string(i) + "]";
+                auto p = photo(c, (*it)[i], path);
+                if (!p) continue;
+                if (!ids.insert(p->id).second)
+                    c.fail(path + ".id", FieldCode::duplicate,
+                           "photo " + p->id + " is listed twice");
+                else
+                    e.photos.push_back(std::move(*p));
+            }
+        }
+    }
+
     if (auto it = value.find("status"); it != value.end() && !it->is_null()) {
         if (auto s = c.text(*it, "status", 20)) {
             if (auto st = parse_status(*s))
@@ -479,7 +575,22 @@ nlohmann::ordered_json to_json(const Entry& e) {
     j["season"] = e.season;
     j["source"] = e.source;
     j["status"] = std::string(to_string(e.status));
+    // Only entries with photos carry the field, so every entry stored before
+    // photos existed keeps its canonical JSON (and its import fingerprint).
+    if (!e.photos.empty()) j["photos"] = photos_to_json(e.photos);
     return j;
+}
+
+nlohmann::ordered_json photos_to_json(const std::vector<Photo>& photos) {
+    using oj = nlohmann::ordered_json;
+    oj list = oj::array();
+    for (const auto& p : photos)
+        list.push_back({{"id", p.id},
+                        {"alt", {{"vi", p.alt.vi}, {"en", p.alt.en}}},
+                        {"credit", p.credit},
+                        {"width", p.width},
+                        {"height", p.height}});
+    return list;
 }
 
 std::string to_canonical_json(const Entry& entry) {
@@ -511,6 +622,13 @@ Entry entry_from_canonical_json(std::string_view text) {
     e.season = j.at("season").get<std::vector<int>>();
     e.source = j.at("source");
     e.status = parse_status(j.at("status").get<std::string>()).value_or(Status::published);
+    if (auto it = j.find("photos"); it != j.end())
+        for (const auto& p : *it)
+            e.photos.push_back(Photo{p.at("id"),
+                                     {p.at("alt").at("vi"), p.at("alt").at("en")},
+                                     p.at("credit"),
+                                     p.at("width"),
+                                     p.at("height")});
     return e;
 }
 

@@ -79,6 +79,10 @@ Entry entry_from_json(const nlohmann::json& value);
 // The entry in the import shape, every field present, in a fixed order.
 nlohmann::ordered_json to_json(const Entry& entry);
 
+// An entry's photos as every JSON shape writes them: id, alt {vi, en}, credit,
+// width, height.
+nlohmann::ordered_json photos_to_json(const std::vector<Photo>& photos);
+
 // A location as every JSON shape writes it: lat, lon, precision, source.
 nlohmann::ordered_json location_to_json(const Location& location);
 

@@ -6,7 +6,7 @@
 #   tests/fuzz/run_fuzzers.sh BUILD_DIR SECONDS      (make fuzz FUZZ_SECONDS=600)
 #
 # BUILD_DIR is a clang build with -DLC_SANITIZE=ON -DLC_FUZZ=ON. FUZZ_TARGETS
-# (space-separated) picks targets; the default is all four. Exits non-zero
+# (space-separated) picks targets; the default is all of them. Exits non-zero
 # when a target crashed, leaked, timed out or ran out of memory; the input
 # that did it is kept in BUILD_DIR/fuzz-artifacts/<target>/.
 set -uo pipefail
@@ -18,7 +18,7 @@ fi
 build=$(cd "$1" && pwd) || exit 2
 seconds=$2
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${FUZZ_TARGETS:-fuzz_text fuzz_query fuzz_entry_json fuzz_content_file}
+targets=${FUZZ_TARGETS:-fuzz_text fuzz_query fuzz_entry_json fuzz_content_file fuzz_multipart}
 log=$here/FUZZING.md
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
