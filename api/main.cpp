@@ -81,13 +81,20 @@ int serve(const lc::api::Config& config) {
     // Counted in memory on the request's thread, written once a second by
     // the stats' own thread: a search never waits on the disk for them.
     std::unique_ptr<lc::SearchStats> stats;
+    // Statistics are a help to editors, not part of the service: a data
+    // folder they cannot be written to (read-only, full) leaves them off and
+    // search and reads go on (tests/faults/faults_tmpfs.sh).
     if (config.stats_days > 0) {
-        stats = std::make_unique<lc::SearchStats>(
-            config.data, lc::SearchStatsOptions{.max_queries_per_day = static_cast<std::size_t>(
-                                                    config.stats_max_queries),
-                                                .keep_days = config.stats_days});
-        stats->start_background_flush();
-        app.stats = stats.get();
+        try {
+            stats = std::make_unique<lc::SearchStats>(
+                config.data, lc::SearchStatsOptions{.max_queries_per_day = static_cast<std::size_t>(
+                                                        config.stats_max_queries),
+                                                    .keep_days = config.stats_days});
+            stats->start_background_flush();
+            app.stats = stats.get();
+        } catch (const lc::StoreError& e) {
+            std::cerr << "lc-api: search statistics are off: " << e.what() << "\n";
+        }
     }
     // Files a crash left behind: photos no revision names, temporary files.
     auto swept = app.photos.sweep(store.photo_ids_in_revisions());
