@@ -8,6 +8,7 @@
 #include "api/auth.h"
 #include "api/config.h"
 #include "api/metrics.h"
+#include "api/page_shell.h"
 #include "catalog/store.h"
 #include "index/index_follower.h"
 #include "media/photo_processor.h"
@@ -37,6 +38,9 @@ struct App {
     // What visitors search (handlers_stats.cpp); null when recording is off
     // (--stats-days 0) or in tests that do not need it.
     SearchStats* stats = nullptr;
+    // The page's shell and words for server-rendered pages (handlers_pages.cpp);
+    // null when lc-api serves no web folder.
+    const PageShell* pages = nullptr;
     PhotoStore photos{config.data};
     PhotoProcessor photo_processor;
 };
@@ -78,6 +82,14 @@ void record_opened(App& app, const httplib::Request& req);
 void post_photo(App& app, const httplib::Request& req, httplib::Response& res);
 void delete_photo(App& app, const httplib::Request& req, httplib::Response& res);
 void get_media(App& app, const httplib::Request& req, httplib::Response& res);
+
+// Pages without scripts (handlers_pages.cpp): /{lang}/, /{lang}/search,
+// /{lang}/entries/{slug}, /sitemap.xml, /robots.txt.
+void get_home_page(App& app, const httplib::Request& req, httplib::Response& res);
+void get_search_page(App& app, const httplib::Request& req, httplib::Response& res);
+void get_entry_page(App& app, const httplib::Request& req, httplib::Response& res);
+void get_sitemap(App& app, const httplib::Request& req, httplib::Response& res);
+void get_robots(App& app, const httplib::Request& req, httplib::Response& res);
 
 // The body limit of uploads (POST /api/entries/{slug}/photos): a photo and
 // its form, larger than other requests' bodies.

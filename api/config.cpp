@@ -19,6 +19,16 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
         ->envname("LC_PORT")
         ->check(CLI::Range(0, 65535));
     app.add_option("--web", c.web, "Folder of the web page ('' for none)")->envname("LC_WEB");
+    app.add_option("--public-url", c.public_url,
+                   "Address visitors reach the site at, for links in pages, the sitemap and "
+                   "exports (default: from each request's Host)")
+        ->envname("LC_PUBLIC_URL")
+        ->check([](const std::string& url) -> std::string {
+            const bool scheme = url.starts_with("http://") || url.starts_with("https://");
+            if (!scheme || url.find_first_of(" \"<>'\\?#") != std::string::npos || url.size() > 200)
+                return "must be an address like https://laichau.example (no path)";
+            return "";
+        });
     app.add_option("--threads", c.threads,
                    "Most HTTP worker threads (one per request being answered)")
         ->envname("LC_THREADS")
@@ -64,6 +74,7 @@ bool load_config(int argc, char** argv, Config& c, int& exit_code) {
         ->check(CLI::Range(10, 1'000'000));
     try {
         app.parse(argc, argv);
+        while (c.public_url.ends_with('/')) c.public_url.pop_back();
     } catch (const CLI::ParseError& e) {
         exit_code = cli::exit_on_parse_error("lc-api", app, e, argc, argv);
         return false;

@@ -13,8 +13,11 @@ struct Config {
     std::string host = "127.0.0.1";         // LC_HOST, --host
     int port = 8080;                        // LC_PORT, --port
     std::filesystem::path web = "web";      // LC_WEB, --web: the page's files ("" to serve none)
-    int threads = 256;                      // LC_THREADS, --threads: most HTTP worker threads
-                                            // (one per request being answered; idle ones exit)
+    // LC_PUBLIC_URL, --public-url: "https://host" visitors use; "" to take
+    // each request's Host header (api/export.h, public_base_url).
+    std::string public_url;
+    int threads = 256;  // LC_THREADS, --threads: most HTTP worker threads
+                        // (one per request being answered; idle ones exit)
     int cache_mb = 32;  // LC_CACHE_MB, --cache-mb: recent search answers kept (0: none)
     int posting_cache_mb =
         256;  // LC_POSTING_CACHE_MB, --posting-cache-mb: decoded posting lists kept

@@ -26,6 +26,7 @@ bool usable_host(const std::string& host) {
 }  // namespace
 
 std::string public_base_url(const App& app, const httplib::Request& req) {
+    if (!app.config.public_url.empty()) return app.config.public_url;
     const bool https = app.proxies.contains(req.remote_addr) &&
                        req.get_header_value("X-Forwarded-Proto") == "https";
     std::string host = req.get_header_value("Host");

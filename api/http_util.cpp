@@ -98,6 +98,19 @@ std::string etag_of(std::int64_t revision) {
     return "\"" + std::to_string(revision) + "\"";
 }
 
+bool if_none_match(const httplib::Request& req, const std::string& etag) {
+    const std::string header = req.get_header_value("If-None-Match");
+    if (header == "*") return true;
+    std::size_t at = 0;
+    while ((at = header.find(etag, at)) != std::string::npos) {
+        const bool starts = at == 0 || header[at - 1] == ' ' || header[at - 1] == ',' ||
+                            (at >= 2 && header.compare(at - 2, 2, "W/") == 0);
+        if (starts) return true;
+        at += etag.size();
+    }
+    return false;
+}
+
 std::optional<std::int64_t> if_match(const httplib::Request& req, std::int64_t min_revision) {
     if (!req.has_header("If-Match")) return std::nullopt;
     std::string v = req.get_header_value("If-Match");

@@ -28,6 +28,10 @@ nlohmann::json json_body(const httplib::Request& req, bool allow_merge_patch = f
 
 std::string etag_of(std::int64_t revision);
 
+// Whether If-None-Match names `etag` (or is "*"); weak forms match too, as
+// RFC 9110 13.1.2 asks for a GET.
+bool if_none_match(const httplib::Request& req, const std::string& etag);
+
 // The revision an If-Match header names: nothing without the header or for
 // "*"; ApiError 400 for anything that is not one of our ETags. Entries start
 // at revision 1; the synonyms of a catalog that never had any are at 0.

@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "api/app.h"
@@ -101,6 +102,18 @@ int serve(const lc::api::Config& config) {
     if (swept.photos_removed + swept.temporary_files_removed > 0)
         std::cerr << "lc-api: removed " << swept.photos_removed << " unreferenced photos and "
                   << swept.temporary_files_removed << " temporary files\n";
+    // The shell of server-rendered pages, checked now: a web folder whose
+    // index.html lacks what pages fill is a start-up error, not a 500 later.
+    std::optional<lc::api::PageShell> pages;
+    if (!config.web.empty()) {
+        try {
+            pages = lc::api::PageShell::load(config.web);
+            app.pages = &*pages;
+        } catch (const std::exception& e) {
+            std::cerr << "lc-api: " << e.what() << "\n";
+            return 1;
+        }
+    }
     lc::api::register_routes(server, app);
 
     // Workers answer complete requests only (the gate reads them), so a

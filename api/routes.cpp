@@ -13,6 +13,7 @@
 #include "api/errors.h"
 #include "api/http_util.h"
 #include "api/httplib_compat.h"
+#include "api/page_addresses.h"
 #include "util/sha256.h"
 
 namespace lc::api {
@@ -62,6 +63,11 @@ const std::vector<Route>& routes() {
         {"photo",
          R"(/api/entries/([a-z0-9-]{1,100})/photos/([0-9a-f]{32}))",
          {{"DELETE", delete_photo}}},
+        {"home_page", R"(/(vi|en)/)", {{"GET", get_home_page}}},
+        {"search_page", R"(/(vi|en)/search)", {{"GET", get_search_page}}},
+        {"entry_page", R"(/(vi|en)/entries/([a-z0-9-]{1,100}))", {{"GET", get_entry_page}}},
+        {"sitemap", R"(/sitemap\.xml)", {{"GET", get_sitemap}}},
+        {"robots", R"(/robots\.txt)", {{"GET", get_robots}}},
         {"media",
          R"(/media/([0-9a-f]{2}/[0-9a-f]{32}-[0-9]{3,4}\.(?:webp|jpg)))",
          {{"GET", get_media}},
@@ -73,21 +79,6 @@ const std::vector<Route>& routes() {
 // The request being answered on this thread, for the metrics logger.
 thread_local const char* current_route = "other";
 thread_local std::chrono::steady_clock::time_point request_started;
-
-// Whether If-None-Match names `etag` (or is "*"); weak forms match too, as
-// RFC 9110 13.1.2 asks for a GET.
-bool if_none_match(const httplib::Request& req, const std::string& etag) {
-    const std::string header = req.get_header_value("If-None-Match");
-    if (header == "*") return true;
-    std::size_t at = 0;
-    while ((at = header.find(etag, at)) != std::string::npos) {
-        const bool starts = at == 0 || header[at - 1] == ' ' || header[at - 1] == ',' ||
-                            (at >= 2 && header.compare(at - 2, 2, "W/") == 0);
-        if (starts) return true;
-        at += etag.size();
-    }
-    return false;
-}
 
 std::string allow_header(const Route& r) {
     std::string allow;
@@ -213,8 +204,14 @@ void register_routes(httplib::Server& server, App& app) {
         current_route = "other";
         request_started = std::chrono::steady_clock::now();
         drop_ranges(req);
-        return refused_early(req, res) ? httplib::Server::HandlerResponse::Handled
-                                       : httplib::Server::HandlerResponse::Unhandled;
+        if (refused_early(req, res)) return httplib::Server::HandlerResponse::Handled;
+        // Before the static files: "/" would be web/index.html.
+        if (auto redirect = redirect_for_old_address(req)) {
+            current_route = "redirect";
+            res.set_redirect(redirect->location, redirect->status);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
         undo_range_answer(res);

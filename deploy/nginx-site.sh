@@ -80,6 +80,27 @@ CLIENT_LIMITS="client_header_timeout 10s;
     limit_conn_status 429;
     limit_req_status 429;"
 
+# How every request for lc-api is passed on. It sees the client's address
+# in X-Forwarded-For (replaced here, never appended to, so a client cannot
+# plant one) and trusts it only from this proxy (lc-api --trusted-proxy).
+# Bodies are read whole by nginx first (proxy_request_buffering), so a slow
+# upload never holds an lc-api thread. Another lc-api (when there are
+# several) answers reads one cannot; writes are never sent twice (nginx
+# retries no POST/PUT/PATCH/DELETE).
+PROXY='proxy_pass http://lc_api;
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_set_header Host $http_host;
+        proxy_set_header X-Forwarded-For $remote_addr;
+        proxy_set_header X-Forwarded-Proto $scheme;
+        proxy_request_buffering on;
+        proxy_buffering on;
+        proxy_connect_timeout 5s;
+        proxy_read_timeout 30s;
+        proxy_send_timeout 30s;
+        proxy_next_upstream error timeout http_502 http_503;
+        proxy_next_upstream_tries 2;'
+
 cat <<EOF
 # Lai Châu Explorer front door, rendered by deploy/nginx-site.sh.
 
@@ -118,29 +139,35 @@ server {
     $CLIENT_LIMITS
     limit_conn lc_conn_per_client 32;
 
-    # The API, the health check and the API description: lc-api. It sees the
-    # client's address in X-Forwarded-For (replaced here, never appended to,
-    # so a client cannot plant one) and trusts it only from this proxy
-    # (lc-api --trusted-proxy). Bodies are read whole by nginx first
-    # (proxy_request_buffering), so a slow upload never holds an lc-api thread.
+    # lc-api answers the API, the pages, photos, the health check and the API
+    # description; the client's address reaches it in X-Forwarded-For.
     location /api/ {
         limit_req zone=lc_api_per_client burst=40 nodelay;
         $HSTS
-        proxy_pass http://lc_api;
-        proxy_http_version 1.1;
-        proxy_set_header Connection "";
-        proxy_set_header Host \$host;
-        proxy_set_header X-Forwarded-For \$remote_addr;
-        proxy_set_header X-Forwarded-Proto \$scheme;
-        proxy_request_buffering on;
-        proxy_buffering on;
-        proxy_connect_timeout 5s;
-        proxy_read_timeout 30s;
-        proxy_send_timeout 30s;
-        # Another lc-api (when there are several) answers reads one cannot;
-        # writes are never sent twice (nginx retries no POST/PUT/PATCH/DELETE).
-        proxy_next_upstream error timeout http_502 http_503;
-        proxy_next_upstream_tries 2;
+        $PROXY
+    }
+    # Photo uploads (15 MB and their form) are the one larger body; nginx
+    # still reads them whole before lc-api sees a byte.
+    location ~ ^/api/entries/[a-z0-9-]+/photos\$ {
+        limit_req zone=lc_api_per_client burst=40 nodelay;
+        client_max_body_size 16m;
+        $HSTS
+        $PROXY
+    }
+    # The pages rendered by lc-api (/vi/, /en/search, /vi/entries/…), the
+    # sitemap, robots.txt, and "/" and the older addresses (/?q=…, and
+    # /index.html with parameters) it redirects; /index.html alone is the
+    # shell the page's scripts start from, which lc-api serves too.
+    location ~ ^/((vi|en)/.*|sitemap\.xml|robots\.txt|index\.html)?\$ {
+        limit_req zone=lc_api_per_client burst=40 nodelay;
+        $HSTS
+        $PROXY
+    }
+    # Processed photos: lc-api serves them with a year's immutable lifetime;
+    # nginx keeps what it proxies no differently.
+    location /media/ {
+        $HSTS
+        $PROXY
     }
     location = /healthz {
         $HSTS
@@ -176,11 +203,6 @@ server {
     gzip on;
     gzip_vary on;
     gzip_types text/css text/javascript application/javascript application/json image/svg+xml;
-    location ~ ^/(index\.html)?$ {
-        try_files /index.html =404;
-        add_header Cache-Control "no-cache" always;
-        $PAGE_HEADERS
-    }
     location ~ ^/(fonts|map)/ {
         try_files \$uri =404;
         add_header Cache-Control "public, max-age=31536000, immutable" always;

@@ -64,7 +64,7 @@ if [ -z "$CERT" ]; then
 fi
 
 # lc-api trusts X-Forwarded-For only from the proxy in front of it.
-API_ARGS=(--data "$DATA" --host 127.0.0.1 --port 0 --web "")
+API_ARGS=(--data "$DATA" --host 127.0.0.1 --port 0 --web "$WEB")
 if "$LC_API" --help 2>&1 | grep -q -- --trusted-proxy; then
     API_ARGS+=(--trusted-proxy 127.0.0.1)
 else

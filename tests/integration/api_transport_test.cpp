@@ -268,12 +268,12 @@ TEST_CASE("bodies and answers: 1e400, season and error caps, updated_by, 304, gz
     CHECK(error["fields"].size() == 50);
     CHECK(error["more_fields"].get<int>() >= 150);
 
-    RawReply page = raw_exchange(s.port(), get("/"));
+    RawReply page = raw_exchange(s.port(), get("/index.html"));
     REQUIRE(page.status == 200);
     CHECK(page.header("Cache-Control") == "no-cache");
     const std::string etag = page.header("ETag");
     REQUIRE(!etag.empty());
-    RawReply again = raw_exchange(s.port(), get("/", "If-None-Match: " + etag + "\r\n"));
+    RawReply again = raw_exchange(s.port(), get("/index.html", "If-None-Match: " + etag + "\r\n"));
     CHECK(again.status == 304);
     CHECK(again.body.empty());
 

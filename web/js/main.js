@@ -69,7 +69,8 @@ const nav = {
 
 // ---- rendering ---------------------------------------------------------
 
-function render({ prefix = false, focus = null, notice = null, fromHistory = false } = {}) {
+// counted: the server has already counted this search (the page came from it).
+function render({ prefix = false, focus = null, notice = null, fromHistory = false, counted = false } = {}) {
     if (renderedLang !== state.lang) {
         setLang(state.lang);
         translateStatic();
@@ -92,7 +93,7 @@ function render({ prefix = false, focus = null, notice = null, fromHistory = fal
     const seq = ++viewSeq;
     if (view === 'results') {
         document.title = state.q ? `${state.q} — ${t('site.name')}` : t('site.title');
-        runSearch(prefix, focus);
+        runSearch(prefix, focus, counted);
     } else if (view === 'detail') {
         showEntry(seq, focus);
     } else {
@@ -100,14 +101,16 @@ function render({ prefix = false, focus = null, notice = null, fromHistory = fal
     }
 }
 
-async function runSearch(prefix, focus) {
+async function runSearch(prefix, focus, counted = false) {
     const seq = ++searchSeq;
     const section = $('results');
     section.setAttribute('aria-busy', 'true');
     if (!$('result-list').hasChildNodes()) renderLoading();
     const current = state;
     try {
-        const data = await api.search(searchParams(current, { prefix }));
+        const params = searchParams(current, { prefix });
+        if (counted) params.set('record', '0');
+        const data = await api.search(params);
         if (seq !== searchSeq) return;
         for (const area of Object.keys(data.facets?.area ?? {})) if (!knownAreas.includes(area)) knownAreas.push(area);
         renderFacets($('filters-form'), data.facets, current, (changes) => navigate(resultsState(changes)));
@@ -370,7 +373,8 @@ async function start() {
     await Promise.all([loadOutline().catch((err) => console.warn(err.message)), restoreSession()]);
     // Rewrite odd addresses to their clean form without adding a history step.
     history.replaceState({ typing: history.state?.typing === true }, '', urlFromState(state));
-    render({ prefix: history.state?.typing === true });
+    // A search page loaded whole was rendered, and its search counted, by lc-api.
+    render({ prefix: history.state?.typing === true, counted: /^\/(vi|en)\/search$/.test(location.pathname) });
 }
 
 start();

@@ -16,7 +16,7 @@ const KM_PER_DEG_LAT = 111.32;
 let outline = null;
 
 export async function loadOutline() {
-    const res = await fetch('map/lai-chau-outline.geojson', { cache: 'force-cache' });
+    const res = await fetch('/map/lai-chau-outline.geojson', { cache: 'force-cache' });
     if (!res.ok) throw new Error(`map outline: HTTP ${res.status}`);
     const geo = await res.json();
     const feature = geo.features ? geo.features[0] : geo;

@@ -1,13 +1,18 @@
-// The page's state lives in the address: /?q=sam&kind=product&lang=en&page=2
-// &sort=name&theme=tea&area=Tam%20Đường&stars_min=4&near=22.3,103.4
-// &entry=slug&view=edit. Reading and writing it here keeps a search
-// shareable, reloadable and navigable with the back button.
+// The page's state lives in the address, the same addresses lc-api renders
+// pages at (api/page_addresses.h): /vi/ or /en/ (the home page),
+// /en/search?q=sam&kind=product&page=2&sort=name&theme=tea&area=…
+// &stars_min=4&month=3&near=22.3,103.4 (a search), /en/entries/slug (an
+// entry; ?view=edit or ?view=history for editors) and /vi/?view=drafts.
+// Reading and writing it here keeps a search shareable, reloadable and
+// navigable with the back button. The older /?q=…&lang=en&entry=… is still
+// read (lc-api redirects it anyway).
 
 export const EDITOR_VIEWS = ['new', 'edit', 'history', 'drafts', 'deleted', 'stats', 'synonyms'];
 const SORTS = ['relevance', 'name', 'distance'];
 const SLUG = /^[a-z0-9-]{1,100}$/;
 const NEAR = /^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
 const MONTH = /^([1-9]|1[0-2])$/;
+const PAGE_PATH = /^\/(vi|en)\/(?:search|entries\/([a-z0-9-]{1,100}))?$/;
 
 export function emptyState(lang = 'vi') {
     return {
@@ -30,7 +35,8 @@ export function emptyState(lang = 'vi') {
 export function stateFromUrl(href) {
     const url = new URL(href);
     const p = url.searchParams;
-    const s = emptyState(p.get('lang') === 'en' ? 'en' : 'vi');
+    const path = PAGE_PATH.exec(url.pathname);
+    const s = emptyState((path?.[1] ?? p.get('lang')) === 'en' ? 'en' : 'vi');
     s.q = (p.get('q') ?? '').slice(0, 200);
     s.kind = unique(p.getAll('kind'));
     s.theme = unique(p.getAll('theme'));
@@ -43,7 +49,7 @@ export function stateFromUrl(href) {
     if (SORTS.includes(sort) && (sort !== 'distance' || s.near)) s.sort = sort;
     const page = Number.parseInt(p.get('page') ?? '1', 10);
     if (Number.isInteger(page) && page >= 1 && page <= 1000) s.page = page;
-    const entry = p.get('entry');
+    const entry = path?.[2] ?? p.get('entry');
     if (entry && SLUG.test(entry)) s.entry = entry;
     const view = p.get('view');
     if (EDITOR_VIEWS.includes(view)) s.view = view;
@@ -52,7 +58,7 @@ export function stateFromUrl(href) {
     return s;
 }
 
-// Defaults are left out, so the plain page is just "/".
+// Defaults are left out, so the plain page is just "/vi/".
 export function urlFromState(s) {
     const p = new URLSearchParams();
     if (s.q) p.set('q', s.q);
@@ -63,12 +69,13 @@ export function urlFromState(s) {
     if (s.near) p.set('near', s.near);
     if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
     if (s.page > 1) p.set('page', String(s.page));
-    if (s.lang && s.lang !== 'vi') p.set('lang', s.lang);
-    if (s.entry) p.set('entry', s.entry);
-    if (s.view) p.set('view', s.view);
     for (const m of s.month ?? []) p.append('month', m);
-    const query = p.toString();
-    return query ? '/?' + query : '/';
+    const searching = p.toString() !== '';
+    if (s.view) p.set('view', s.view);
+    const query = p.toString() ? '?' + p.toString() : '';
+    const home = `/${s.lang === 'en' ? 'en' : 'vi'}/`;
+    if (s.entry) return `${home}entries/${s.entry}${query}`;
+    return (searching ? `${home}search` : home) + query;
 }
 
 // The parameters of GET /api/search for this state.
