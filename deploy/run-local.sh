@@ -41,8 +41,14 @@ WEB=$(cd "$WEB" && pwd)
 
 OWN_RUN_DIR=""
 if [ -z "$RUN_DIR" ]; then RUN_DIR=$(mktemp -d /tmp/lc-front-door-XXXXXX) OWN_RUN_DIR=1; fi
-mkdir -p "$RUN_DIR/tmp"
+mkdir -p "$RUN_DIR"
 RUN_DIR=$(cd "$RUN_DIR" && pwd)
+# Where nginx's workers buffer request bodies. As root they run as nobody,
+# who may not be able to reach into RUN_DIR (a test's private folder): then
+# a folder of their own beside it.
+NGINX_TMP=$RUN_DIR/tmp OWN_NGINX_TMP=""
+if [ "$(id -u)" = 0 ]; then NGINX_TMP=$(mktemp -d /tmp/lc-front-door-tmp-XXXXXX) OWN_NGINX_TMP=1; fi
+mkdir -p "$NGINX_TMP"
 
 API_PID="" NGINX_PID=""
 stop_all() {
@@ -52,6 +58,7 @@ stop_all() {
     [ -n "$NGINX_PID" ] && wait "$NGINX_PID" 2> /dev/null || true
     [ -n "$API_PID" ] && wait "$API_PID" 2> /dev/null || true
     [ -z "$OWN_RUN_DIR" ] || rm -rf "$RUN_DIR"
+    [ -z "$OWN_NGINX_TMP" ] || rm -rf "$NGINX_TMP"
 }
 trap stop_all EXIT
 trap 'exit 0' INT TERM
@@ -85,11 +92,11 @@ API_ADDR=$(grep -o '127.0.0.1:[0-9]*' "$RUN_DIR/lc-api.out") ||
     > "$RUN_DIR/site.conf"
 
 # As root, nginx's workers take an unprivileged user; they write request
-# bodies under tmp/ (the master reads the key before it gives up root).
+# bodies under NGINX_TMP (the master reads the key before it gives up root).
 USER_LINE=""
 if [ "$(id -u)" = 0 ]; then
     USER_LINE="user nobody nogroup;"
-    chown nobody:nogroup "$RUN_DIR/tmp"
+    chown nobody:nogroup "$NGINX_TMP"
 fi
 cat > "$RUN_DIR/nginx.conf" << EOF
 $USER_LINE
@@ -104,11 +111,11 @@ http {
     default_type application/octet-stream;
     access_log $RUN_DIR/nginx-access.log;
     sendfile on;
-    client_body_temp_path $RUN_DIR/tmp/body;
-    proxy_temp_path $RUN_DIR/tmp/proxy;
-    fastcgi_temp_path $RUN_DIR/tmp/fastcgi;
-    uwsgi_temp_path $RUN_DIR/tmp/uwsgi;
-    scgi_temp_path $RUN_DIR/tmp/scgi;
+    client_body_temp_path $NGINX_TMP/body;
+    proxy_temp_path $NGINX_TMP/proxy;
+    fastcgi_temp_path $NGINX_TMP/fastcgi;
+    uwsgi_temp_path $NGINX_TMP/uwsgi;
+    scgi_temp_path $NGINX_TMP/scgi;
     include $RUN_DIR/site.conf;
 }
 EOF
