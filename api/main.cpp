@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -104,8 +105,13 @@ int serve(const lc::api::Config& config) {
                   << swept.temporary_files_removed << " temporary files\n";
     // The shell of server-rendered pages, checked now: a web folder whose
     // index.html lacks what pages fill is a start-up error, not a 500 later.
+    // Without a page at all (no such folder, as for an API-only server)
+    // there are no pages either, as there are no files.
     std::optional<lc::api::PageShell> pages;
-    if (!config.web.empty()) {
+    if (!config.web.empty() && !std::filesystem::exists(config.web / "index.html")) {
+        std::cerr << "lc-api: no page at " << (config.web / "index.html").string()
+                  << ": serving the API alone\n";
+    } else if (!config.web.empty()) {
         try {
             pages = lc::api::PageShell::load(config.web);
             app.pages = &*pages;

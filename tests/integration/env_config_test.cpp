@@ -171,3 +171,31 @@ TEST_CASE("lc-indexer reads LC_DATA and LC_INDEX_* like its flags", "[cli][confi
     CHECK(wait_exit(index, 120) == 0);
     CHECK_THAT(read_file(index.out), Catch::Contains("with 2 threads"));
 }
+
+TEST_CASE("lc-api refuses to start over a page shell its pages cannot fill", "[cli][api][config]") {
+    TempDir dir;
+    const fs::path data = dir.path() / "data";
+    lc::test::prepare_data(data);
+    const fs::path web = dir.path() / "web";
+    fs::copy(fs::path(LC_SOURCE_DIR) / "web", web, fs::copy_options::recursive);
+
+    SECTION("index.html without an element the pages fill") {
+        std::string shell = read_file(web / "index.html");
+        const std::string list = "id=\"result-list\"";
+        REQUIRE(shell.find(list) != std::string::npos);
+        shell.replace(shell.find(list), list.size(), "id=\"renamed-list\"");
+        lc::test::write_file(web / "index.html", shell);
+        Run server = start(
+            dir, {}, {LC_API_BIN, "--data", data.string(), "--port", "0", "--web", web.string()});
+        CHECK(wait_exit(server, 10) == 1);
+        CHECK(read_file(server.err).find("index.html has no element with id=\"result-list\"") !=
+              std::string::npos);
+    }
+    SECTION("no words for the pages") {
+        fs::remove(web / "js" / "strings.json");
+        Run server = start(
+            dir, {}, {LC_API_BIN, "--data", data.string(), "--port", "0", "--web", web.string()});
+        CHECK(wait_exit(server, 10) == 1);
+        CHECK(read_file(server.err).find("strings.json") != std::string::npos);
+    }
+}
