@@ -23,15 +23,6 @@ const FormPart* part_named(const std::vector<FormPart>& parts, std::string_view 
     return nullptr;
 }
 
-nlohmann::ordered_json photo_json(const Photo& p) {
-    nlohmann::ordered_json out = photos_to_json({p})[0];
-    nlohmann::ordered_json urls;
-    for (int width : kPhotoWidths)
-        urls[std::to_string(width)] = PhotoStore::url(p.id, width, "webp");
-    out["urls"] = urls;
-    return out;
-}
-
 // Test hook for photos_test.cpp's kill -9 case: a pause between the files
 // being stored and the revision naming them, so the test can kill the server
 // exactly there. Unset (always, outside that test), it costs nothing.
@@ -101,7 +92,7 @@ void post_photo(App& app, const httplib::Request& req, httplib::Response& res) {
     app.follower.notify();
     res.set_header("Location", "/api/entries/" + slug + "/photos/" + photo.id);
     res.set_header("ETag", etag_of(stored.revision));
-    send_json(res, 201, photo_json(photo));
+    send_json(res, 201, photo_to_json(photo));
 }
 
 void delete_photo(App& app, const httplib::Request& req, httplib::Response& res) {

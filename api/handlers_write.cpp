@@ -67,7 +67,13 @@ void put_entry(App& app, const httplib::Request& req, httplib::Response& res) {
     if (body.is_object() && body["slug"] != slug)
         throw ValidationError(std::vector<FieldError>{
             {"slug", FieldCode::not_allowed, "does not match the address (" + slug + ")"}});
+    // Photos come and go through their own addresses (upload, DELETE) and a
+    // PATCH orders them: a PUT that does not list them keeps them, so a form
+    // that edits the text never drops an entry's photos.
+    const bool lists_photos = body.is_object() && body.contains("photos");
     Entry entry = entry_from_json(body);
+    if (!lists_photos)
+        if (auto current = app.store.find(slug)) entry.photos = current->entry.photos;
     send_entry(app, res, 200, app.store.replace(entry, if_match(req), editor.name));
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "catalog/validation.h"
+#include "media/photo_processor.h"
+#include "media/photo_store.h"
 
 namespace lc::api {
 
@@ -29,6 +31,15 @@ double rounded(double value, int decimals) {
 
 }  // namespace
 
+oj photo_to_json(const Photo& p) {
+    oj out = photos_to_json({p})[0];
+    oj urls;
+    for (int width : kPhotoWidths)
+        urls[std::to_string(width)] = PhotoStore::url(p.id, width, "webp");
+    out["urls"] = urls;
+    return out;
+}
+
 oj to_json(const SearchResponse& r, bool with_distance) {
     oj results = oj::array();
     for (const auto& h : r.results) {
@@ -45,6 +56,7 @@ oj to_json(const SearchResponse& r, bool with_distance) {
         if (with_distance)
             hit["distance_km"] = h.distance_km ? oj(rounded(*h.distance_km, 2)) : oj(nullptr);
         hit["ocop_stars"] = h.ocop_stars ? oj(*h.ocop_stars) : oj(nullptr);
+        hit["cover"] = h.cover ? photo_to_json(*h.cover) : oj(nullptr);
         hit["score"] = rounded(h.score, 3);
         results.push_back(std::move(hit));
     }

@@ -17,5 +17,8 @@ nlohmann::ordered_json to_json(const std::vector<Suggestion>& suggestions);
 // anonymous readers are not shown.
 nlohmann::ordered_json to_json(const StoredEntry& e, bool for_editor);
 nlohmann::ordered_json to_json(const std::vector<RevisionInfo>& revisions);
+// A photo as uploads answer and search hits carry it: id, alt, credit, size,
+// and "urls" of its WebP files by width.
+nlohmann::ordered_json photo_to_json(const Photo& photo);
 
 }  // namespace lc::api

@@ -45,6 +45,15 @@ std::string capitalized(std::string s) {
     return s;
 }
 
+std::string srcset(const Photo& photo, std::string_view extension,
+                   const std::vector<int>& widths = {kPhotoWidths.begin(), kPhotoWidths.end()}) {
+    std::string out;
+    for (int width : widths)
+        out += (out.empty() ? "" : ", ") + PhotoStore::url(photo.id, width, extension) + " " +
+               std::to_string(width) + "w";
+    return out;
+}
+
 std::string count_text(const SearchRequest& r, const SearchResponse& res, const PageStrings& w) {
     const std::string& lang = r.lang;
     const std::string n = PageStrings::number(lang, res.total);
@@ -101,8 +110,18 @@ std::string result_item(const SearchHit& hit, std::size_t number, const SearchRe
         body += tag("ul", "class=\"tags\" aria-label=\"" + text(w.t(lang, "filters.theme")) + "\"",
                     tags);
     }
-    return tag("li", "class=\"result\" data-slug=\"" + text(hit.slug) + "\"",
-               tag("div", "class=\"result-body\"", body));
+    std::string thumb;
+    if (hit.cover) {
+        const Photo& c = *hit.cover;
+        thumb = "<img class=\"result-thumb\" src=\"" + PhotoStore::url(c.id, 320, "webp") +
+                "\" srcset=\"" + srcset(c, "webp", {320, 800}) + "\" sizes=\"8rem\" alt=\"" +
+                text(c.alt.in(lang)) + "\" width=\"" + std::to_string(c.width) + "\" height=\"" +
+                std::to_string(c.height) + "\" loading=\"lazy\" decoding=\"async\">";
+    }
+    return tag("li",
+               std::string(thumb.empty() ? "class=\"result\"" : "class=\"result has-thumb\"") +
+                   " data-slug=\"" + text(hit.slug) + "\"",
+               thumb + tag("div", "class=\"result-body\"", body));
 }
 
 std::string checkbox_group(std::string_view name, const std::string& legend,
@@ -317,14 +336,6 @@ std::string paragraphs(const std::string& body, std::string_view lang) {
         start = next;
     }
     return html;
-}
-
-std::string srcset(const Photo& photo, std::string_view extension) {
-    std::string out;
-    for (int width : kPhotoWidths)
-        out += (out.empty() ? "" : ", ") + PhotoStore::url(photo.id, width, extension) + " " +
-               std::to_string(width) + "w";
-    return out;
 }
 
 std::string gallery(const Entry& e, const PageStrings& w, std::string_view lang) {

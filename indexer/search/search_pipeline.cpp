@@ -301,6 +301,7 @@ std::vector<SearchHit> make_hits(const RankedPage& page, const SearchRequest& re
         if (request.near && entry.location)
             hit.distance_km = distance_km(*request.near, *entry.location);
         hit.ocop_stars = entry.ocop_stars;
+        if (!entry.photos.empty()) hit.cover = entry.photos.front();
         hit.score = it.get_weight();
         hits.push_back(std::move(hit));
     }

@@ -46,6 +46,7 @@ struct SearchHit {
     std::optional<Location> location;
     std::optional<double> distance_km;
     std::optional<int> ocop_stars;
+    std::optional<Photo> cover;  // the entry's first photo, for a thumbnail
     double score = 0;
 };
 

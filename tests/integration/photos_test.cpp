@@ -309,6 +309,32 @@ TEST_CASE("photos: a PATCH orders them by id, each change is a revision, restore
     CHECK(ids_of(again.json()) == std::vector<std::string>{b, a});
     for (const auto& id : {a, b})
         CHECK(api.http().get(lc::PhotoStore::url(id, 320, "jpg")).status == 200);
+
+    // A PUT that does not list photos (the editor's text form) keeps them.
+    json text_only = again.json();
+    for (const char* stored_only :
+         {"photos", "revision", "created_at", "updated_at", "updated_by", "deleted"})
+        text_only.erase(stored_only);
+    text_only["summary"]["en"] = "Edited without touching the photos.";
+    Reply put = api.http().send("PUT", entry_path, text_only.dump(),
+                                with(bearer(token), "If-Match", again.header("ETag")));
+    INFO(describe(put));
+    REQUIRE(put.status == 200);
+    CHECK(ids_of(put.json()) == std::vector<std::string>{b, a});
+    // Search hits carry the cover (the first photo) with its files' addresses.
+    auto cover_in_search = [&]() -> json {
+        const json found = api.http().get("/api/search?q=chan%20nuoi%20trang%20trai").json();
+        for (const auto& hit : found["results"])
+            if (hit["slug"] == kSlug) return hit["cover"];
+        return nullptr;
+    };
+    REQUIRE(eventually(
+        [&] {
+            const json cover = cover_in_search();
+            return cover.is_object() && cover["id"] == b;
+        },
+        std::chrono::milliseconds(5000)));
+    CHECK(cover_in_search()["urls"]["320"] == lc::PhotoStore::url(b, 320, "webp"));
 }
 
 TEST_CASE(

@@ -16,11 +16,13 @@ export class ApiError extends Error {
     }
 }
 
-async function request(method, path, { params, body, etag, signal } = {}) {
+// body: sent as JSON (as a merge patch with `patch`); form: a FormData, sent
+// as multipart/form-data with the boundary the browser writes.
+async function request(method, path, { params, body, form, patch = false, etag, signal } = {}) {
     const headers = { Accept: 'application/json' };
     const tok = token();
     if (tok) headers.Authorization = `Bearer ${tok}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = patch ? 'application/merge-patch+json' : 'application/json';
     if (etag) headers['If-Match'] = etag;
     const query = params ? `?${params}` : '';
     let res;
@@ -28,7 +30,7 @@ async function request(method, path, { params, body, etag, signal } = {}) {
         res = await fetch(path + query, {
             method,
             headers,
-            body: body === undefined ? undefined : JSON.stringify(body),
+            body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
             cache: 'no-store',
             credentials: 'same-origin',
             signal,
@@ -60,6 +62,11 @@ export const api = {
     remove: (slug, etag) => request('DELETE', entryPath(slug), { etag }),
     restore: (slug, revision, etag) =>
         request('POST', `${entryPath(slug)}/restore`, { body: revision ? { revision } : {}, etag }),
+    // Photos: an upload (file, alt_vi, alt_en, credit) answers the photo; a
+    // removal or a new order answers the entry. Each is a revision (If-Match).
+    uploadPhoto: (slug, form, etag) => request('POST', `${entryPath(slug)}/photos`, { form, etag }),
+    removePhoto: (slug, id, etag) => request('DELETE', `${entryPath(slug)}/photos/${encodeURIComponent(id)}`, { etag }),
+    orderPhotos: (slug, ids, etag) => request('PATCH', entryPath(slug), { body: { photos: ids }, patch: true, etag }),
     revisions: async (slug) => (await request('GET', `${entryPath(slug)}/revisions`)).data,
     // Editors: what visitors search, and the synonym groups (one revision for the set).
     searchStats: async (days) => (await request('GET', '/api/stats/searches', { params: new URLSearchParams({ days }) })).data,

@@ -40,6 +40,9 @@ export function renderEditor(container, opts) {
         submit();
     });
     form.fill(opts.entry ?? opts.draft ?? null);
+    // Photos change the entry apart from this form (editor-photos.js): the
+    // form then saves over their revision.
+    return { setEtag: (etag) => (session.etag = etag) };
 }
 
 // Sends the form once at a time; `retry` saves again after a conflict is settled.

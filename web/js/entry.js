@@ -5,6 +5,7 @@ import { h, clear, paragraphs, isPlainClick } from './dom.js';
 import { t, lang, kindLabel, themeLabel, areaLabel, formatNumber, formatDate } from './i18n.js';
 import { locationLabel, formerDistrictLabel } from './location.js';
 import { seasonWords } from './season-words.js';
+import { gallery } from './photos.js';
 
 // opts: {entry, backHref, onBack, editor: null | {onEdit, onHistory, onDelete, onRestore, editHref, historyHref}}
 export function renderEntry(container, { entry, backHref, onBack, editor }) {
@@ -52,6 +53,8 @@ export function renderEntry(container, { entry, backHref, onBack, editor }) {
     );
 
     if (editor) container.append(editorActions(entry, editor));
+    const photos = gallery(entry.photos);
+    if (photos) container.append(photos);
 
     const text = body.text ? paragraphs(body.text, { lang: body.lang }) : [h('p', { class: 'muted' }, t('detail.noBody'))];
     container.append(h('div', { class: 'detail-body' }, text));

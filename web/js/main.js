@@ -6,6 +6,7 @@ import { currentEditor, initSignIn, renderEditorBar, restoreSession } from './au
 import { h, clear, isPlainClick } from './dom.js';
 import { renderDownloads } from './downloads.js';
 import { renderEditor } from './editor.js';
+import { renderPhotoManager } from './editor-photos.js';
 import { renderEntry } from './entry.js';
 import { renderFacets } from './facets.js';
 import { formatNumber, setLang, t, lang, translateStatic } from './i18n.js';
@@ -276,13 +277,16 @@ async function showEditorView(seq) {
             const { data: entry, etag } = await api.entry(slug);
             if (seq !== viewSeq) return;
             document.title = `${t('editor.editTitle', { name: entry.name?.vi })} — ${t('site.name')}`;
-            renderEditor(box, {
+            const editor = renderEditor(box, {
                 entry,
                 etag,
                 areas: knownAreas,
                 onSaved: (stored) => toEntry(stored, 'editor.saved'),
                 onCancel: () => navigate({ view: null }, { focus: 'detail' }),
             });
+            const photos = h('section', { class: 'photo-manager' });
+            box.append(photos);
+            renderPhotoManager(photos, { slug, photos: entry.photos, etag, onChange: (next) => editor.setEtag(next) });
         } else if (state.view === 'history' && slug) {
             document.title = `${t('editor.history')} — ${t('site.name')}`;
             await renderRevisions(box, {

@@ -4,6 +4,7 @@
 import { h, clear, highlighted, isPlainClick } from './dom.js';
 import { t, kindLabel, themeLabel, areaLabel, formatNumber } from './i18n.js';
 import { whatToSee } from './months.js';
+import { coverThumb } from './photos.js';
 
 const els = {};
 
@@ -93,9 +94,11 @@ function resultItem(hit, index, state, nav) {
     const text = state.q && hit.snippet ? highlighted(hit.snippet) : hit.summary;
     const number = hit.location ? String(index + 1) : null;
 
+    const thumb = coverThumb(hit.cover);
     return h(
         'li',
-        { class: 'result', 'data-slug': hit.slug },
+        { class: thumb ? 'result has-thumb' : 'result', 'data-slug': hit.slug },
+        thumb,
         h(
             'div',
             { class: 'result-body' },
