@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Turns synthetic_catalog.py queries into request paths for wrk.
 
-usage: make_paths.py QUERIES.txt [--corpus CORPUS.jsonl] [--mix] > paths.txt
-Plain: one /api/search?q=... per query. --mix: also /api/suggest with the
+usage: make_paths.py QUERIES.txt [--corpus CORPUS.jsonl] [--mix | --page] > paths.txt
+Plain: one /api/search?q=... per query. --page: the search page instead,
+/vi/search?q=..., which renders the same search as HTML. --mix: also /api/suggest with the
 first letters of each query and /api/entries/{slug} for slugs of the corpus
 (60% search, 25% suggest, 15% entry), as the load test asks."""
 import argparse
@@ -16,6 +17,7 @@ def main():
     ap.add_argument("queries")
     ap.add_argument("--corpus")
     ap.add_argument("--mix", action="store_true")
+    ap.add_argument("--page", action="store_true")
     a = ap.parse_args()
     queries = [q.strip() for q in open(a.queries, encoding="utf-8") if q.strip()]
     slugs = []
@@ -27,6 +29,9 @@ def main():
     rng = random.Random(7)
     for q in queries:
         enc = urllib.parse.quote(q, safe="")
+        if a.page:
+            print(f"/vi/search?q={enc}")
+            continue
         if not a.mix:
             print(f"/api/search?q={enc}")
             continue
