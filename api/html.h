@@ -6,10 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "search/snippet.h"
+
 namespace lc::api {
 
-// For element text and double-quoted attribute values: & < > " ' escaped.
-std::string html_escape(std::string_view text);
+// For element text and double-quoted attribute values: the engine's escaping,
+// the one its snippets use (& < > " ' escaped).
+using lc::html_escape;
 
 // JSON placed inside <script type="application/ld+json">: every "<" becomes
 // \u003c, so no value can close the script element ("</script>") or open a

@@ -4,23 +4,15 @@
 // error it did not ask for, and saves a screenshot under LC_SCREENSHOTS.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { axeViolations, launchChromium } from './chromium.mjs';
 import { startServer } from './lc-server.mjs';
 
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch (err) {
-    throw new Error('playwright-core is not installed: run `npm ci` in tests/web (make test does)', { cause: err });
-}
-
 const SHOTS = process.env.LC_SCREENSHOTS ?? path.join(tmpdir(), 'lc-web-screenshots');
-const CHROMIUM = process.env.LC_CHROMIUM ?? '/usr/bin/chromium';
 
 let server;
 let browser;
@@ -28,11 +20,7 @@ let browser;
 before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
 });
 
 after(async () => {
@@ -494,16 +482,7 @@ test('an entry whose name holds markup shows it as text and runs nothing', async
 });
 
 // axe-core checks each view for WCAG 2.1 A/AA problems (contrast, labels,
-// landmarks, names of links and controls). It is evaluated through the
-// DevTools protocol, which the page's CSP does not restrict.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page) {
-    return page.evaluate(`${AXE}
-        ;axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
-            .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
-}
-
+// landmarks, names of links and controls): chromium.mjs, axeViolations.
 test('every view passes the axe accessibility checks, on a desktop and a phone', async () => {
     for (const width of [1280, 360]) {
         const { page, finish } = await openPage({ width, height: 800, allowStatus: [400] });

@@ -10,18 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './lc-server.mjs';
 import { seasonWords } from '../../web/js/season-words.js';
 
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch (err) {
-    throw new Error('playwright-core is not installed: run `npm ci` in tests/web (make test does)', { cause: err });
-}
-
 const SHOTS = process.env.LC_SCREENSHOTS ?? path.join(tmpdir(), 'lc-web-screenshots');
-const CHROMIUM = process.env.LC_CHROMIUM ?? '/usr/bin/chromium';
 const CSV_HEADER = 'slug,kind,name_vi,name_en,area,themes,lat,lon,location_precision,months,page_url';
 
 let server;
@@ -30,11 +23,7 @@ let browser;
 before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
 });
 
 after(async () => {

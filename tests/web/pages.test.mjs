@@ -5,32 +5,18 @@
 // Expectations come from the API of the same server, not from the content.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
+import { axeViolations, launchChromium } from './chromium.mjs';
 import { startServer } from './lc-server.mjs';
 
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch (err) {
-    throw new Error('playwright-core is not installed: run `npm ci` in tests/web (make test does)', { cause: err });
-}
-
-const CHROMIUM = process.env.LC_CHROMIUM ?? '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let browser;
 
 before(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
 });
 
 after(async () => {
@@ -122,10 +108,7 @@ test('the pages as served pass the axe accessibility checks', async () => {
     const page = await context.newPage();
     for (const address of ['/vi/', '/en/search?q=tea&month=3', '/vi/search?q=khong+co+gi+ca+xyzw', '/vi/entries/ban-sin-suoi-ho', '/en/entries/khong-co']) {
         await page.goto(url(address));
-        const violations = await page.evaluate(`${AXE}
-            ;axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
-                .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
-        assert.deepEqual(violations, [], address);
+        assert.deepEqual(await axeViolations(page), [], address);
     }
     await context.close();
 });

@@ -7,21 +7,11 @@
 // browser itself, so the test needs no file beside it.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
+import { axeViolations, launchChromium } from './chromium.mjs';
 import { startServer } from './lc-server.mjs';
 
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch (err) {
-    throw new Error('playwright-core is not installed: run `npm ci` in tests/web (make test does)', { cause: err });
-}
-
-const CHROMIUM = process.env.LC_CHROMIUM ?? '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SLUG = 'ban-sin-suoi-ho';
 
 let server;
@@ -29,11 +19,7 @@ let browser;
 
 before(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
 });
 
 after(async () => {
@@ -62,11 +48,6 @@ async function drawnJpeg(page, width, height, colour) {
     return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
-async function axeViolations(page) {
-    return page.evaluate(`${AXE}
-        ;axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
-            .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
-}
 
 async function upload(page, image, { vi, en, credit }) {
     await page.setInputFiles('.photo-upload input[type="file"]', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: image });

@@ -5,25 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './lc-server.mjs';
-
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch (err) {
-    throw new Error('playwright-core is not installed: run `npm ci` in tests/web (make test does)', { cause: err });
-}
 
 let server;
 let browser;
 
 before(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-        executablePath: process.env.LC_CHROMIUM ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
 });
 
 after(async () => {
