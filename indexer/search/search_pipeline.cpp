@@ -1,6 +1,7 @@
 #include "search/search_pipeline.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "catalog/validation.h"
 #include "index/schema.h"
@@ -91,9 +92,12 @@ double distance_km(const GeoPoint& a, const Location& b) {
 }
 
 // Respell when nothing matched, or when few did and some word is not a word
-// of the catalog. The respelling whose words most often stand together wins
-// ("ruong bac thang" is a phrase of the catalog, "ruong bac than" is not),
-// then the one that finds the most; it must find more than the query did.
+// of the catalog. A reading of the letters as typed (Telex or VNI spelled
+// out, run-together words split) that finds its words together wins over
+// any change of letters ("tanuyen" is Tân Uyên, not "tuyen" two edits away);
+// then the respelling whose words most often stand together ("ruong bac
+// thang" is a phrase of the catalog, "ruong bac than" is not), then the one
+// that finds the most; it must find more than the query did.
 void respell_if_few(const SearchContext& context, const SpellingSource& spelling,
                     ResolvedMatch& match) {
     const std::size_t total = match.shown.count();
@@ -102,12 +106,14 @@ void respell_if_few(const SearchContext& context, const SpellingSource& spelling
     SpellingCorrector corrector(context.db, *dictionary);
     if (total != 0 && !corrector.has_unknown(match.parsed)) return;
     std::optional<ParsedQuery> best;
-    std::pair<std::size_t, std::size_t> best_score{0, total};
-    for (const auto& alternative : corrector.alternatives(match.parsed)) {
-        std::pair<std::size_t, std::size_t> score{
-            context.filtered(context.matches(as_phrase(alternative), true)).count(),
+    std::tuple<bool, std::size_t, std::size_t> best_score{false, 0, total};
+    for (const auto& [alternative, reread] : corrector.alternatives(match.parsed)) {
+        const std::size_t together =
+            context.filtered(context.matches(as_phrase(alternative), true)).count();
+        std::tuple<bool, std::size_t, std::size_t> score{
+            reread && together > 0, together,
             context.filtered(context.matches(alternative, true)).count()};
-        if (score.second > total && score > best_score) {
+        if (std::get<2>(score) > total && score > best_score) {
             best = alternative;
             best_score = score;
         }

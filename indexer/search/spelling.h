@@ -1,5 +1,9 @@
 // Respelling a query that found little or nothing, with the index's spelling
-// dictionary (the folded words of the catalog).
+// dictionary (the folded words of the catalog). An unknown word may be
+// Vietnamese typed with the input method off ("ddaof" → đào, with the tone it
+// spells), several words run together ("tanuyen" → tan uyen), or a typo
+// (the nearest words); each is tried, in that order, and the respelling that
+// finds most wins (search_pipeline.cpp).
 //
 // A word typed without accents is corrected on its folded form ("hoo" → "ho").
 // A word typed with accents is only corrected when its folded form is unknown,
@@ -27,12 +31,25 @@ class SpellingCorrector {
     bool known(const QueryWord& w) const;
     bool has_unknown(const ParsedQuery& query) const;
 
+    // A way to read the query: `reread` when it only reads the letters typed
+    // differently (spelled out from Telex or VNI, or split where words ran
+    // together) and changes none of them.
+    struct Respelling {
+        ParsedQuery query;
+        bool reread = false;
+    };
+
     // Respelled versions of the query to try, most likely first: the unknown
-    // words replaced by combinations of their nearest words; or, when every
-    // word is known, one unaccented word at a time.
-    std::vector<ParsedQuery> alternatives(const ParsedQuery& query, std::size_t limit = 12) const;
+    // words replaced by combinations of their readings and nearest words; or,
+    // when every word is known, one unaccented word at a time.
+    std::vector<Respelling> alternatives(const ParsedQuery& query, std::size_t limit = 12) const;
 
   private:
+    // What the word spells in Telex or VNI (text/input_methods.h), where the
+    // catalog has it: with its tones when the catalog has them too.
+    std::vector<QueryWord> decoded(const QueryWord& w) const;
+    // The word read as several of the catalog's words run together.
+    std::vector<QueryWord> split(const QueryWord& w) const;
     std::vector<QueryWord> corrections(const QueryWord& w, std::size_t limit) const;
 
     const Xapian::Database& db_;

@@ -1,6 +1,8 @@
 #include "search/spelling_dictionary.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "text/utf8.h"
 
@@ -38,16 +40,62 @@ std::shared_ptr<const SpellingDictionary> SpellingDictionary::build(const Xapian
     std::sort(dict->words_.begin(), dict->words_.end(), [](const Word& a, const Word& b) {
         return a.text.size() != b.text.size() ? a.text.size() < b.text.size() : a.text < b.text;
     });
+    for (const auto& w : dict->words_) dict->total_frequency_ += w.frequency;
     return dict;
 }
 
-bool SpellingDictionary::contains(const std::string& word) const {
-    std::u32string w = utf8::decode(word);
+const SpellingDictionary::Word* SpellingDictionary::find(const std::u32string& w) const {
     auto it = std::lower_bound(
         words_.begin(), words_.end(), w, [](const Word& a, const std::u32string& b) {
             return a.text.size() != b.size() ? a.text.size() < b.size() : a.text < b;
         });
-    return it != words_.end() && it->text == w;
+    return it != words_.end() && it->text == w ? &*it : nullptr;
+}
+
+bool SpellingDictionary::contains(const std::string& word) const {
+    return find(utf8::decode(word)) != nullptr;
+}
+
+Xapian::termcount SpellingDictionary::frequency(const std::string& word) const {
+    const Word* found = find(utf8::decode(word));
+    return found ? found->frequency : 0;
+}
+
+std::vector<std::string> SpellingDictionary::split(const std::string& word) const {
+    // A Vietnamese syllable has at most seven letters (nghiêng); the words
+    // people run together are syllables.
+    constexpr std::size_t kLongestPiece = 7;
+    const std::u32string w = utf8::decode(word);
+    if (w.size() < 4 || total_frequency_ <= 0 || find(w)) return {};
+    constexpr double kNone = std::numeric_limits<double>::infinity();
+    std::vector<double> cost(w.size() + 1, kNone);
+    std::vector<std::size_t> from(w.size() + 1, 0);
+    cost[0] = 0;
+    for (std::size_t end = 1; end <= w.size(); ++end)
+        for (std::size_t start = end > kLongestPiece ? end - kLongestPiece : 0; start < end;
+             ++start) {
+            if (cost[start] == kNone) continue;
+            const Word* piece = find(w.substr(start, end - start));
+            // One vowel is a syllable too (ô, ý), though the dictionary keeps
+            // no one-letter words: it costs as much as the rarest word, so it
+            // is used only where nothing longer fits.
+            const bool vowel = end - start == 1 && std::u32string_view(U"aeiouy").find(w[start]) !=
+                                                       std::u32string_view::npos;
+            if ((!piece || piece->frequency == 0) && !vowel) continue;
+            const double share = piece && piece->frequency > 0 ? piece->frequency : 1.0;
+            const double c = cost[start] - std::log(share / total_frequency_);
+            if (c < cost[end]) {
+                cost[end] = c;
+                from[end] = start;
+            }
+        }
+    if (cost[w.size()] == kNone) return {};
+    std::vector<std::string> pieces;
+    for (std::size_t end = w.size(); end > 0; end = from[end])
+        pieces.push_back(utf8::encode(w.substr(from[end], end - from[end])));
+    std::reverse(pieces.begin(), pieces.end());
+    if (pieces.size() < 2) return {};
+    return pieces;
 }
 
 std::vector<SpellingDictionary::Candidate> SpellingDictionary::candidates(const std::string& word,

@@ -30,7 +30,17 @@ class SpellingDictionary {
                                       std::size_t limit) const;
 
     bool contains(const std::string& word) const;
+    // How often the word occurs in the catalog; 0 for a word it does not have.
+    Xapian::termcount frequency(const std::string& word) const;
     std::size_t size() const { return words_.size(); }
+
+    // A run-together word read as words of the catalog ("tanuyen" → tan,
+    // uyen; "oquyho" → o, quy, ho): the split whose words are likeliest
+    // together (the least total -log of each word's share of all
+    // occurrences, so fewer and more frequent words win). Empty when the
+    // word is short, is itself a word of the catalog, or has no split into
+    // at least two of them.
+    std::vector<std::string> split(const std::string& word) const;
 
   private:
     struct Word {
@@ -38,7 +48,9 @@ class SpellingDictionary {
         std::string utf8;
         Xapian::termcount frequency;
     };
+    const Word* find(const std::u32string& word) const;
     std::vector<Word> words_;  // sorted by length, then text
+    double total_frequency_ = 0;
 };
 
 // Optimal string alignment distance, giving up above `limit`.

@@ -2,10 +2,12 @@
 // input → canonical key → folded form, and text → tokens.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "text/input_methods.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 #include "text/vietnamese.h"
@@ -327,4 +329,45 @@ TEST_CASE("a lent tokenizer serves this thread's tokenize() until the loan ends"
         CHECK(tokens[0].canonical == "hòa");
         CHECK(tokens[3].folded == "dien");
     }
+}
+
+TEST_CASE("Telex and VNI spell out the syllables they mean, and nothing else", "[text]") {
+    struct Row {
+        std::string typed;
+        std::optional<std::string> telex, vni;
+    };
+    const std::vector<Row> rows = {
+        {"ddaof", "đào", std::nullopt},
+        {"taan", "tân", std::nullopt},
+        {"uyeen", "uyên", std::nullopt},
+        {"chef", "chè", std::nullopt},
+        {"hoof", "hồ", std::nullopt},
+        {"nguowif", "người", std::nullopt},
+        {"truwowngf", "trường", std::nullopt},
+        {"vieetj", "việt", std::nullopt},
+        {"hoaf", "hòa", std::nullopt},  // the tone where the shared rules put it
+        {"quys", "quý", std::nullopt},
+        {"d9a2o", std::nullopt, "đào"},
+        {"che2", std::nullopt, "chè"},
+        {"vie6t5", std::nullopt, "việt"},
+        {"viet65", std::nullopt, "việt"},
+        {"nguoi72", std::nullopt, "người"},
+        {"a8n", std::nullopt, "ăn"},
+        // No marker, or not a syllable: nothing.
+        {"tea", std::nullopt, std::nullopt},
+        {"text", std::nullopt, std::nullopt},
+        {"tacf", std::nullopt, std::nullopt},   // c ends a syllable only under sắc or nặng
+        {"ca5t2", std::nullopt, std::nullopt},  // two tones
+        {"strs", std::nullopt, std::nullopt},   // no vowel
+        {"bcd9", std::nullopt, std::nullopt},
+        {"ddd", std::nullopt, std::nullopt},
+    };
+    for (const auto& row : rows) {
+        INFO(row.typed);
+        CHECK(lc::text::decode_telex(row.typed) == row.telex);
+        CHECK(lc::text::decode_vni(row.typed) == row.vni);
+    }
+    // Both readings, Telex first, each once.
+    CHECK(lc::text::decode_input_methods("chef") == std::vector<std::string>{"chè"});
+    CHECK(lc::text::decode_input_methods("tea").empty());
 }
