@@ -23,7 +23,7 @@ BUILD_PACKAGES := g++ cmake ninja-build pkg-config libxapian-dev libcpp-httplib-
                   libsqlite3-dev catch2 libicu-dev nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
                   libcli11-dev python3 libvips-dev libwebp-dev
 TEST_PACKAGES  := clang clang-format libclang-rt-14-dev chromium wrk python3-xapian xapian-tools sqlite3 procps curl \
-                  nginx openssl libimage-exiftool-perl
+                  nginx openssl libimage-exiftool-perl python3-html5lib
 
 .PHONY: run test build asan fuzz bench loadtest data deps deps-test web-deps format format-check clean
 

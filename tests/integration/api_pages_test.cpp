@@ -219,15 +219,41 @@ TEST_CASE("pages: an entry page is the whole entry, with what engines and previe
     // The name's "</script>" cannot close the JSON-LD's script element.
     CHECK(r.body.find("\\u003c/script>") != std::string::npos);
 
-    SECTION("each kind has its schema.org type; an event its months") {
-        CHECK(json_ld_of(page("/en/entries/trang-san-pham-thu").body)["@type"] == "Product");
-        CHECK(json_ld_of(page("/en/entries/trang-co-hoi-thu").body)["@type"] == "Project");
+    SECTION("each kind has its schema.org type with the properties it needs") {
+        struct Kind {
+            std::string slug, type;
+            std::vector<std::string> needs;
+        };
+        for (const Kind& k : std::vector<Kind>{
+                 {"trang-diem-thu", "TouristAttraction", {"containedInPlace", "geo"}},
+                 {"trang-san-pham-thu", "Product", {}},
+                 {"trang-co-hoi-thu", "Project", {"areaServed"}},
+                 {"trang-le-hoi-thu", "Event", {"location", "eventSchedule"}},
+             }) {
+            INFO(k.slug);
+            const json ld = json_ld_of(page("/en/entries/" + k.slug).body);
+            CHECK(ld["@context"] == "https://schema.org");
+            CHECK(ld["@type"] == k.type);
+            for (const char* common : {"name", "description", "url"})
+                CHECK((ld.contains(common) && ld[common].is_string() &&
+                       !ld[common].get<std::string>().empty()));
+            for (const auto& property : k.needs) {
+                INFO(property);
+                CHECK(ld.contains(property));
+            }
+        }
         const json event = json_ld_of(page("/en/entries/trang-le-hoi-thu").body);
         CHECK(event["@type"] == "Event");
         CHECK(event["eventSchedule"]["byMonth"] ==
               http().get("/api/entries/trang-le-hoi-thu").json()["season"]);
         CHECK(event["eventSchedule"]["byMonth"].size() == 2);
         CHECK(event["name"] == "Test festival");
+    }
+    SECTION("the two languages point to each other") {
+        const std::string en = page("/en/entries/trang-diem-thu").body;
+        CHECK(alternate_of(en, "vi") == canonical_of(r.body));
+        CHECK(alternate_of(r.body, "en") == canonical_of(en));
+        CHECK(alternate_of(en, "x-default") == canonical_of(r.body));
     }
     SECTION("a conditional request for an unchanged page is answered 304") {
         Reply again =
@@ -266,10 +292,47 @@ TEST_CASE("pages: the sitemap lists every published entry in both languages", "[
               std::string::npos);
     }
     CHECK(published == 8);
+    // Exactly the published entries, each in both languages (and the two home pages).
+    const std::size_t entries = http().get("/healthz").json()["entries"];
+    std::size_t urls = 0, entry_urls = 0;
+    for (std::size_t at = r.body.find("<url><loc>"); at != std::string::npos;
+         at = r.body.find("<url><loc>", at + 1)) {
+        ++urls;
+        const std::string loc = r.body.substr(at, r.body.find("</loc>", at) - at);
+        if (loc.find("/entries/") != std::string::npos) ++entry_urls;
+    }
+    CHECK(entry_urls == 2 * entries);
+    CHECK(urls == 2 * entries + 2);
     CHECK(r.body.find("trang-nhap-thu") == std::string::npos);
     CHECK(r.body.find("trang-da-xoa-thu") == std::string::npos);
 
     Reply robots = http().get("/robots.txt");
     CHECK(robots.status == 200);
     CHECK(robots.body.find("Sitemap: " + base + "/sitemap.xml") != std::string::npos);
+}
+
+TEST_CASE("pages: every page parses as HTML without an error, and no id is used twice",
+          "[api][pages]") {
+    TempDir pages;
+    std::vector<std::string> command{"/usr/bin/python3",
+                                     std::string(LC_SOURCE_DIR) + "/tests/support/check_html.py"};
+    int n = 0;
+    for (const std::string& path :
+         std::vector<std::string>{"/vi/", "/en/", "/vi/search?q=" + kWord,
+                                  "/en/search?q=" + kWord + "&month=12&kind=event",
+                                  "/vi/search?q=khong+co+gi+ca+xyzw", "/en/search?q=sin+suoi+hoo",
+                                  "/vi/search?per_page=2&page=2", "/vi/entries/trang-diem-thu",
+                                  "/en/entries/trang-le-hoi-thu", "/vi/entries/trang-san-pham-thu",
+                                  "/en/entries/trang-co-hoi-thu", "/en/entries/ban-sin-suoi-ho",
+                                  "/vi/entries/khong-co-muc-nay", "/vi/search?month=13"}) {
+        Reply r = http().get(path);
+        INFO(path << ": " << r.status);
+        REQUIRE((r.status == 200 || r.status == 404 || r.status == 400));
+        const fs::path file = pages / ("page-" + std::to_string(++n) + ".html");
+        write_file(file, r.body);
+        command.push_back(file.string());
+    }
+    CommandResult checked = run_command(command);
+    INFO(checked.out << checked.err);
+    CHECK(checked.exit_code == 0);
 }
