@@ -102,6 +102,30 @@ bool is_english_like(const std::string& folded) {
            std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+}  // namespace
+
+std::vector<std::string> contained_names(const Xapian::Database& db,
+                                         const std::vector<QueryWord>& words) {
+    // Names run to a few words; longer runs cannot be one.
+    constexpr std::size_t kLongestName = 10;
+    std::vector<std::string> out;
+    for (std::size_t from = 0; from < words.size(); ++from) {
+        std::string run = words[from].folded;
+        for (std::size_t to = from + 1; to < words.size() && to - from < kLongestName; ++to) {
+            if (words[from].prefix || words[to].prefix) break;
+            run += " " + words[to].folded;
+            if (from == 0 && to + 1 == words.size()) break;  // the whole query: boosted as such
+            for (auto prefix : {schema::kWholeNamePrefix, schema::kWholeAliasPrefix}) {
+                std::string term = std::string(prefix) + run;
+                if (db.term_exists(term)) out.push_back(std::move(term));
+            }
+        }
+    }
+    return out;
+}
+
+namespace {
+
 // The state of one build_query: the purpose, what it has found to
 // highlight and to weigh. Used once, then dropped.
 class QueryBuilding {
@@ -324,18 +348,27 @@ Xapian::Query QueryBuilding::build(const ParsedQuery& query, bool all_words) {
                                                 combine(Xapian::Query::OP_OR, excluded));
     }
     Xapian::Query q = combine(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
-    if (!ranking)
-        return excluded.empty() ? q
-                                : Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                                                combine(Xapian::Query::OP_OR, excluded));
-    std::string words;
-    for (const auto& w : query.included_words()) words += (words.empty() ? "" : " ") + w.folded;
-    std::vector<Xapian::Query> whole;
-    add_weighted(whole, kWholeNameWeight,
-                 Xapian::Query(std::string(schema::kWholeNamePrefix) + words));
-    add_weighted(whole, kWholeAliasWeight,
-                 Xapian::Query(std::string(schema::kWholeAliasPrefix) + words));
-    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, whole));
+    if (ranking) {
+        std::string words;
+        for (const auto& w : query.included_words()) words += (words.empty() ? "" : " ") + w.folded;
+        std::vector<Xapian::Query> whole;
+        add_weighted(whole, kWholeNameWeight,
+                     Xapian::Query(std::string(schema::kWholeNamePrefix) + words));
+        add_weighted(whole, kWholeAliasWeight,
+                     Xapian::Query(std::string(schema::kWholeAliasPrefix) + words));
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, whole));
+    }
+    // Names win: an entry whose whole name or alias the query holds among
+    // other words matches, whatever those words, and ranks as its name would.
+    std::vector<Xapian::Query> named;
+    for (const auto& term : contained_names(db_, query.included_words()))
+        add_weighted(named,
+                     !ranking                                     ? 0.0
+                     : term.starts_with(schema::kWholeNamePrefix) ? kWholeNameWeight
+                                                                  : kWholeAliasWeight,
+                     Xapian::Query(term));
+    if (!named.empty())
+        q = Xapian::Query(Xapian::Query::OP_OR, q, combine(Xapian::Query::OP_OR, named));
     if (!excluded.empty())
         q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
     return q;

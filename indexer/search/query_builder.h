@@ -56,6 +56,13 @@ struct BuiltQuery {
 // re-ranked): on its own a boost is a phrase that, asked for the next entry,
 // reads the positions of every entry that has the words until one has them
 // together; within a small set it checks only those. Empty: no limit.
+// The whole-name and whole-alias terms (schema.h) of the entries whose whole
+// name or alias is a run of two or more of these words, short of all of them
+// (a query that is a whole name is boosted as such): build_query makes those
+// entries match and rank as their names would, whatever the other words.
+std::vector<std::string> contained_names(const Xapian::Database& db,
+                                         const std::vector<QueryWord>& words);
+
 BuiltQuery build_query(const Xapian::Database& db, const ParsedQuery& parsed, QueryPurpose purpose,
                        bool all_words = true, const Xapian::Query& boost_scope = {});
 
