@@ -162,9 +162,20 @@ class Loader {
     template <typename LineOf>
     void add_entry(const fs::path& path, const nlohmann::json& value, LineOf line_of,
                    int entry_line) {
-        auto parsed = parse_entry(value);
+        auto parsed = parse_entry(value, is_yaml(path) ? PhotoShape::file : PhotoShape::stored);
         for (const auto& e : parsed.errors)
             error(path.string(), line_of(e.path), e.path, e.message);
+        std::vector<PhotoFileRef> photo_files;
+        for (std::size_t i = 0; i < parsed.photo_files.size(); ++i) {
+            const std::string& file = parsed.photo_files[i];
+            if (file.empty()) continue;  // the error is said
+            const std::string field = "photos[" + std::to_string(i) + "].file";
+            const std::string where = path.string() + ":" + std::to_string(line_of(field));
+            std::string why;
+            auto found = find_photo_file(path, file, why);
+            if (!found) error(path.string(), line_of(field), field, "'" + file + "': " + why);
+            photo_files.push_back({file, found.value_or(fs::path()), where + ": " + field});
+        }
         if (!parsed.entry) return;
         const Entry& entry = *parsed.entry;
         // The layout is part of the contract: content/<kind>/<slug>.yaml.
@@ -182,7 +193,39 @@ class Loader {
         }
         std::string origin =
             entry_line > 0 ? path.string() + ":" + std::to_string(entry_line) : path.string();
-        result.entries.push_back({entry, origin});
+        result.entries.push_back({entry, origin, std::move(photo_files)});
+    }
+
+    // The photo file `file` names, from the content folder of the entry file
+    // `entry_file` (content/<kind>/<slug>.yaml), or why there is none.
+    // parse_entry has refused absolute paths and "..": what is left to catch
+    // is a file that is not there, or a symbolic link out of the folder.
+    static std::optional<fs::path> find_photo_file(const fs::path& entry_file,
+                                                   const std::string& file, std::string& why) {
+        std::error_code ec;
+        const fs::path folder = fs::absolute(entry_file, ec).parent_path().parent_path();
+        const fs::path candidate = folder / file;
+        if (!fs::exists(candidate, ec)) {
+            why = "no such file (looked for " + candidate.string() + ")";
+            return std::nullopt;
+        }
+        const fs::path real = fs::canonical(candidate, ec);
+        const fs::path real_folder = ec ? fs::path() : fs::canonical(folder, ec);
+        if (ec) {
+            why = "cannot read: " + ec.message();
+            return std::nullopt;
+        }
+        const fs::path inside = real.lexically_relative(real_folder);
+        if (inside.empty() || *inside.begin() == "..") {
+            why = "leads out of the content folder " + real_folder.string() + " (to " +
+                  real.string() + ")";
+            return std::nullopt;
+        }
+        if (!fs::is_regular_file(real, ec)) {
+            why = "not a file";
+            return std::nullopt;
+        }
+        return real;
     }
 
     void add_synonyms(const fs::path& path, const YamlDocument& doc) {

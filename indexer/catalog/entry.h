@@ -94,6 +94,7 @@ inline constexpr std::size_t kAreaChars = 100;
 inline constexpr std::size_t kSourceChars = 500;
 inline constexpr std::size_t kPhotos = 20;
 inline constexpr std::size_t kPhotoTextChars = 300;  // alt text and credit
+inline constexpr std::size_t kPhotoFileChars = 300;  // a content file's photo path
 }  // namespace limits
 
 }  // namespace lc

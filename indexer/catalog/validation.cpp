@@ -1,6 +1,7 @@
 #include "catalog/validation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -187,6 +188,7 @@ const std::set<std::string, std::less<>> kFields = {
     "photos"};
 
 const std::set<std::string, std::less<>> kPhotoFields = {"id", "alt", "credit", "width", "height"};
+const std::set<std::string, std::less<>> kPhotoFileFields = {"file", "alt", "credit"};
 
 const std::set<std::string, std::less<>> kLocationFields = {"lat", "lon", "precision", "source"};
 
@@ -214,17 +216,72 @@ bool is_photo_id(const std::string& s) {
     return s.size() == 32 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-std::optional<Photo> photo(Checker& c, const json& v, const std::string& path) {
+// A content file's photo path: relative to the content folder, never leaving
+// it, and named as a photo. Whether the file is there is the loader's to say.
+std::optional<std::string> photo_file(Checker& c, const json* v, const std::string& at) {
+    const char* const kShape =
+        "the photo's file, relative to the content folder "
+        "(photos/<slug>/<name>.jpg)";
+    if (!v || v->is_null()) {
+        c.fail(at, FieldCode::required, std::string("required: ") + kShape);
+        return std::nullopt;
+    }
+    auto s = c.text(*v, at, limits::kPhotoFileChars);
+    if (!s) return std::nullopt;
+    if (s->empty()) {
+        c.fail(at, FieldCode::required, std::string("required: ") + kShape);
+        return std::nullopt;
+    }
+    if (s->front() == '/') {
+        c.fail(at, FieldCode::invalid_format, "'" + *s + "' is an absolute path; write " + kShape);
+        return std::nullopt;
+    }
+    if (s->find('\\') != std::string::npos) {
+        c.fail(at, FieldCode::invalid_format, "'" + *s + "': separate folders with /");
+        return std::nullopt;
+    }
+    for (std::size_t from = 0; from <= s->size();) {
+        std::size_t end = std::min(s->find('/', from), s->size());
+        if (s->compare(from, end - from, "..") == 0) {
+            c.fail(at, FieldCode::invalid_format,
+                   "'" + *s + "' leads out of the content folder (..); write " + kShape);
+            return std::nullopt;
+        }
+        from = end + 1;
+    }
+    std::string extension = s->substr(std::min(s->rfind('.'), s->size()));
+    for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (extension != ".jpg" && extension != ".jpeg" && extension != ".png" &&
+        extension != ".webp") {
+        c.fail(
+            at, FieldCode::invalid_format,
+            "'" + *s + "' is not named as a photo: JPEG (.jpg, .jpeg), PNG (.png) or WebP (.webp)");
+        return std::nullopt;
+    }
+    return s;
+}
+
+// One photo of the list, in either shape; with PhotoShape::file, `file` gets
+// its path and the id and size stay empty.
+std::optional<Photo> photo(Checker& c, const json& v, const std::string& path, PhotoShape shape,
+                           std::string& file) {
+    const bool stored = shape == PhotoShape::stored;
     if (!v.is_object()) {
-        c.fail(path, FieldCode::wrong_type,
-               std::string("expected an object with id, alt, credit, width and height, got ") +
-                   type_name(v));
+        c.fail(
+            path, FieldCode::wrong_type,
+            std::string(stored ? "expected an object with id, alt, credit, width and height, got "
+                               : "expected an object with file, alt and credit, got ") +
+                type_name(v));
         return std::nullopt;
     }
     const std::size_t errors_before = c.errors.size();
     for (const auto& [key, value] : v.items())
-        if (!kPhotoFields.contains(key))
-            c.fail(path + "." + key, FieldCode::unknown_field, "unknown field");
+        if (!(stored ? kPhotoFields : kPhotoFileFields).contains(key))
+            c.fail(path + "." + key, FieldCode::unknown_field,
+                   stored || !kPhotoFields.contains(key)
+                       ? "unknown field"
+                       : "unknown field: a content file names the photo's file, and import "
+                         "gives it its id and size");
     Photo p;
     auto required_text = [&](const json* value, const std::string& at) {
         if (!value || value->is_null()) {
@@ -239,7 +296,9 @@ std::optional<Photo> photo(Checker& c, const json& v, const std::string& path) {
         auto it = obj.find(key);
         return it == obj.end() ? nullptr : &*it;
     };
-    if (auto id = member(v, "id"); !id || id->is_null()) {
+    if (!stored) {
+        file = photo_file(c, member(v, "file"), path + ".file").value_or("");
+    } else if (auto id = member(v, "id"); !id || id->is_null()) {
         c.fail(path + ".id", FieldCode::required, "required");
     } else if (auto s = c.text(*id, path + ".id", 32)) {
         if (!is_photo_id(*s))
@@ -262,18 +321,21 @@ std::optional<Photo> photo(Checker& c, const json& v, const std::string& path) {
         p.alt.en = required_text(given ? member(*alt, "en") : nullptr, path + ".alt.en");
     }
     p.credit = required_text(member(v, "credit"), path + ".credit");
-    for (auto [key, out] : {std::pair{"width", &p.width}, std::pair{"height", &p.height}}) {
-        const json* n = member(v, key);
-        const std::string at = path + "." + key;
-        if (!n || n->is_null())
-            c.fail(at, FieldCode::required, "required");
-        else if (!n->is_number_integer())
-            c.fail(at, FieldCode::wrong_type,
-                   std::string("expected a whole number, got ") + type_name(*n));
-        else if (n->get<long long>() < 1 || n->get<long long>() > 100000)
-            c.fail(at, FieldCode::out_of_range, "must be 1 to 100000 pixels", 1, 100000);
-        else
-            *out = static_cast<int>(n->get<long long>());
+    // A stored photo's size; a content file's comes from processing the file.
+    if (stored) {
+        for (auto [key, out] : {std::pair{"width", &p.width}, std::pair{"height", &p.height}}) {
+            const json* n = member(v, key);
+            const std::string at = path + "." + key;
+            if (!n || n->is_null())
+                c.fail(at, FieldCode::required, "required");
+            else if (!n->is_number_integer())
+                c.fail(at, FieldCode::wrong_type,
+                       std::string("expected a whole number, got ") + type_name(*n));
+            else if (n->get<long long>() < 1 || n->get<long long>() > 100000)
+                c.fail(at, FieldCode::out_of_range, "must be 1 to 100000 pixels", 1, 100000);
+            else
+                *out = static_cast<int>(n->get<long long>());
+        }
     }
     if (c.errors.size() != errors_before) return std::nullopt;
     return p;
@@ -328,13 +390,14 @@ const std::vector<FieldCode>& all_field_codes() {
 ValidationError::ValidationError(std::vector<FieldError> errors, std::string subject)
     : Error(describe(errors)), errors_(std::move(errors)), subject_(std::move(subject)) {}
 
-ParsedEntry parse_entry(const json& value) {
+ParsedEntry parse_entry(const json& value, PhotoShape photo_shape) {
     Checker c;
     Entry e;
+    std::vector<std::string> photo_files;
     if (!value.is_object()) {
         c.fail("", FieldCode::wrong_type,
                std::string("expected an object, got ") + type_name(value));
-        return {std::nullopt, std::move(c.errors)};
+        return {std::nullopt, std::move(c.errors), {}};
     }
     for (const auto& [key, v] : value.items())
         if (!kFields.contains(key)) c.fail(key, FieldCode::unknown_field, "unknown field");
@@ -515,16 +578,29 @@ ParsedEntry parse_entry(const json& value) {
                        std::to_string(limits::kPhotos),
                    std::nullopt, static_cast<double>(limits::kPhotos));
         } else {
-            std::set<std::string> ids;
+            std::set<std::string> ids, files;
+            if (photo_shape == PhotoShape::file) photo_files.resize(it->size());
             for (std::size_t i = 0; i < it->size(); ++i) {
                 std::string path = "photos[" + std::to_string(i) + "]";
-                auto p = photo(c, (*it)[i], path);
+                std::string file;
+                auto p = photo(c, (*it)[i], path, photo_shape, file);
+                // A well-formed file is kept even when the rest of the photo
+                // is wrong, so the loader can say whether it is there too.
+                if (!file.empty()) {
+                    if (!files.insert(file).second) {
+                        c.fail(path + ".file", FieldCode::duplicate,
+                               "'" + file + "' is listed twice");
+                        continue;
+                    }
+                    photo_files[i] = std::move(file);
+                }
                 if (!p) continue;
-                if (!ids.insert(p->id).second)
+                if (photo_shape == PhotoShape::stored && !ids.insert(p->id).second) {
                     c.fail(path + ".id", FieldCode::duplicate,
                            "photo " + p->id + " is listed twice");
-                else
-                    e.photos.push_back(std::move(*p));
+                    continue;
+                }
+                e.photos.push_back(std::move(*p));
             }
         }
     }
@@ -539,8 +615,8 @@ ParsedEntry parse_entry(const json& value) {
         }
     }
 
-    if (!c.errors.empty()) return {std::nullopt, std::move(c.errors)};
-    return {std::move(e), {}};
+    if (!c.errors.empty()) return {std::nullopt, std::move(c.errors), std::move(photo_files)};
+    return {std::move(e), {}, std::move(photo_files)};
 }
 
 Entry entry_from_json(const json& value) {

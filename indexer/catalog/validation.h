@@ -65,13 +65,31 @@ class ValidationError : public Error {
     std::string subject_;
 };
 
+// How an entry lists its photos.
+enum class PhotoShape {
+    // {id, alt, credit, width, height}: the catalog's own, in the HTTP API and
+    // JSON Lines. The ids name photos already stored.
+    stored,
+    // {file, alt, credit}: a YAML content file's. `file` is a path relative to
+    // the content folder that stays inside it (content_loader.h finds it);
+    // the id and size come from processing the file at import.
+    file,
+};
+
 struct ParsedEntry {
     std::optional<Entry> entry;  // set when `errors` is empty
     std::vector<FieldError> errors;
+    // PhotoShape::file: each photo's file as written, by position in the
+    // list ("" where it is missing or wrong, with an error). With no errors,
+    // one per photo of entry->photos, whose ids stay empty and sizes 0 until
+    // import processes the files.
+    std::vector<std::string> photo_files;
 };
 
 // Validates a JSON value as an entry and converts it; text comes back NFC.
-ParsedEntry parse_entry(const nlohmann::json& value);
+// Only content files are read with PhotoShape::file: a file path in anything
+// the HTTP API accepts would let a client name files on the server.
+ParsedEntry parse_entry(const nlohmann::json& value, PhotoShape photos = PhotoShape::stored);
 
 // Like parse_entry but throws ValidationError.
 Entry entry_from_json(const nlohmann::json& value);

@@ -153,4 +153,8 @@ YamlDocument parse_yaml_document(std::string_view text) {
     return doc;
 }
 
+bool plain_scalar_is_string(const std::string& text) {
+    return plain_scalar(text).is_string();
+}
+
 }  // namespace lc

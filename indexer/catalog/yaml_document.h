@@ -33,4 +33,8 @@ class YamlError : public Error {
 // scalars are always strings. Throws YamlError.
 YamlDocument parse_yaml_document(std::string_view text);
 
+// Whether `text`, written as a plain (unquoted) scalar, reads back as that
+// string, and not as null, a boolean or a number ("2030", "true").
+bool plain_scalar_is_string(const std::string& text);
+
 }  // namespace lc

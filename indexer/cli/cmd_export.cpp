@@ -1,6 +1,8 @@
 // `lc-indexer export`: every entry (drafts included, deleted ones not) as JSON
 // Lines, in the import shape, so that importing the output gives the same catalog;
-// with --synonyms, the synonym groups editors manage as a synonyms.yaml file.
+// with --content, as a content folder instead (YAML files and photos:
+// media/content_export.h); with --synonyms, the synonym groups editors manage
+// as a synonyms.yaml file.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,6 +12,7 @@
 #include "catalog/validation.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "media/content_export.h"
 
 namespace lc::cli {
 
@@ -18,6 +21,7 @@ namespace {
 struct ExportOptions {
     std::string data;
     std::string output;
+    std::string content;   // a content folder to write ("" for JSON Lines)
     std::string synonyms;  // a synonyms.yaml to write ("" for none)
 };
 
@@ -32,8 +36,22 @@ void write_synonyms(const Store& store, const std::string& path) {
               << ") to " << path << "\n";
 }
 
+void write_content(const Store& store, const ExportOptions& o) {
+    const PhotoStore photos(o.data);
+    ContentExportSummary s = export_content(store, photos, o.content);
+    std::cerr << "exported " << s.entries << " entries and " << s.photos << " photos to "
+              << o.content;
+    if (s.removed) std::cerr << " (removed " << s.removed << " photo files no entry lists)";
+    std::cerr << "\n";
+}
+
 int run_export(const ExportOptions& o) {
     Store store(o.data, Store::Mode::must_exist);
+    if (!o.content.empty()) {
+        write_content(store, o);
+        if (!o.synonyms.empty()) write_synonyms(store, o.synonyms);
+        return 0;
+    }
     std::ofstream file;
     if (!o.output.empty()) {
         file.open(o.output, std::ios::binary | std::ios::trunc);
@@ -56,9 +74,14 @@ int run_export(const ExportOptions& o) {
 
 void register_export(CLI::App& app, Run& run) {
     auto o = std::make_shared<ExportOptions>();
-    auto* cmd = app.add_subcommand("export", "Write the catalog as JSON Lines");
+    auto* cmd = app.add_subcommand("export", "Write the catalog as JSON Lines or a content folder");
     add_data_option(cmd, o->data);
-    cmd->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    auto* output =
+        cmd->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    cmd->add_option("--content", o->content,
+                    "Write a content folder instead: <kind>/<slug>.yaml per entry and "
+                    "photos/<slug>/<id>.jpg per photo")
+        ->excludes(output);
     cmd->add_option("--synonyms", o->synonyms,
                     "Also write the synonym groups to this file (name it synonyms.yaml to "
                     "import it)");

@@ -68,8 +68,7 @@ void PhotoStore::save(const ProcessedPhoto& photo) {
     fs::create_directories(folder, ec);
     if (ec) throw StoreUnavailable("cannot create " + folder.string() + ": " + ec.message());
     for (const auto& f : photo.files)
-        write_atomically(
-            folder / (photo.id + "-" + std::to_string(f.size_class) + "." + f.extension), f.bytes);
+        write_atomically(file_path(photo.id, f.size_class, f.extension), f.bytes);
     const nlohmann::json meta = {{"width", photo.width}, {"height", photo.height}};
     write_atomically(folder / (photo.id + ".json"), meta.dump());
     // The renames themselves are durable once the folder is synced.
@@ -108,6 +107,21 @@ SweepSummary PhotoStore::sweep(const std::vector<std::string>& keep) {
     }
     summary.photos_removed = removed_ids.size();
     return summary;
+}
+
+void PhotoStore::remove(std::string_view id) {
+    const fs::path folder = folder_of(id);
+    std::error_code ec;
+    fs::remove(folder / (std::string(id) + ".json"), ec);
+    for (int width : kPhotoWidths)
+        for (const char* extension : {"webp", "jpg"})
+            fs::remove(file_path(id, width, extension), ec);
+    fs::remove(folder, ec);  // only when empty: other photos may share it
+}
+
+fs::path PhotoStore::file_path(std::string_view id, int width, std::string_view extension) const {
+    return folder_of(id) /
+           (std::string(id) + "-" + std::to_string(width) + "." + std::string(extension));
 }
 
 std::string PhotoStore::url(std::string_view id, int width, std::string_view extension) {

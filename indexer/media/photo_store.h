@@ -44,6 +44,14 @@ class PhotoStore {
     std::optional<StoredPhoto> find(std::string_view id) const;
     // Removes every photo whose id is not in `keep`, and every temporary file.
     SweepSummary sweep(const std::vector<std::string>& keep);
+    // Removes one photo (its .json first, so it is never found half there).
+    // Only for a photo no revision names: one a failed import stored.
+    void remove(std::string_view id);
+
+    // Where one of the photo's files is (width one of kPhotoWidths,
+    // extension "webp" or "jpg"); `id` must be a photo id.
+    std::filesystem::path file_path(std::string_view id, int width,
+                                    std::string_view extension) const;
 
     // The address a page uses for one of the photo's files: width is one of
     // kPhotoWidths, extension "webp" or "jpg".

@@ -3,8 +3,6 @@
 // removal, restore, and a kill -9 during uploads. Test images are made here
 // with libvips itself; exiftool (libimage-exiftool-perl) adds EXIF and GPS
 // and reads the served files back.
-#include <zlib.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <thread>
@@ -12,6 +10,7 @@
 
 #include "integration/api_helpers.h"
 #include "integration/raw_socket.h"
+#include "integration/test_images.h"
 #include "media/photo_processor.h"
 #include "media/photo_store.h"
 
@@ -41,24 +40,6 @@ std::string form(const std::string& file, const std::string& alt_vi = "Ruộng b
     return body + "--" + kBoundary + "--\r\n";
 }
 
-// A gradient with a bright left edge, so its orientation can be read back.
-VImage test_image(int width, int height, int bands = 3) {
-    lc::PhotoProcessor start_libvips;  // VIPS_INIT
-    VImage x = VImage::xyz(width, height)[0];
-    VImage left = (x < width / 4).ifthenelse(255, 40);
-    std::vector<VImage> more(static_cast<std::size_t>(bands - 1), left);
-    return left.bandjoin(more).cast(VIPS_FORMAT_UCHAR);
-}
-
-std::string saved(const VImage& image, const char* suffix) {
-    void* buf = nullptr;
-    std::size_t size = 0;
-    image.write_to_buffer(suffix, &buf, &size);
-    std::string out(static_cast<char*>(buf), size);
-    g_free(buf);
-    return out;
-}
-
 Reply upload(ApiServer& api, const std::string& token, const std::string& file) {
     return api.http().send("POST", "/api/entries/" + kSlug + "/photos", form(file), bearer(token),
                            "multipart/form-data; boundary=" + kBoundary);
@@ -70,21 +51,6 @@ VImage served_image(ApiServer& api, const std::string& url, const fs::path& keep
     REQUIRE(r.status == 200);
     if (!keep_as.empty()) write_file(keep_as, r.body);
     return VImage::new_from_buffer(r.body.data(), r.body.size(), "").copy_memory();
-}
-
-// PNG with a header that claims `width` × `height` and one tiny IDAT.
-std::string png_claiming(std::uint32_t width, std::uint32_t height) {
-    auto be = [](std::uint32_t v) {
-        return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
-    };
-    auto chunk = [&](const std::string& type, const std::string& data) {
-        std::string body = type + data;
-        auto crc = crc32(0, reinterpret_cast<const Bytef*>(body.data()), uInt(body.size()));
-        return be(std::uint32_t(data.size())) + body + be(std::uint32_t(crc));
-    };
-    std::string ihdr = be(width) + be(height) + std::string("\x08\x02\x00\x00\x00", 5);
-    return std::string("\x89PNG\r\n\x1A\n", 8) + chunk("IHDR", ihdr) +
-           chunk("IDAT", std::string("\x78\x9c\x03\x00\x00\x00\x00\x01", 8)) + chunk("IEND", "");
 }
 
 }  // namespace

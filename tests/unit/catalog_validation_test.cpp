@@ -634,3 +634,89 @@ TEST_CASE("catalog validation: every field code has one distinct name", "[catalo
         CHECK(names.insert(name).second);
     }
 }
+
+TEST_CASE("catalog validation: a content file lists photos by file, the API by id only",
+          "[catalog][validation]") {
+    auto with_photos = [](json photos) {
+        json v = valid_product();
+        v["photos"] = std::move(photos);
+        return v;
+    };
+    const json good = {{"file", "photos/sam-lai-chau/cu-sam.jpg"},
+                       {"alt", {{"vi", "Củ sâm"}, {"en", "A ginseng root"}}},
+                       {"credit", "Ảnh: tỉnh Lai Châu"}};
+    auto parsed = lc::parse_entry(with_photos({good,
+                                               {{"file", "photos/x/LA.WEBP"},
+                                                {"alt", {{"vi", "Lá"}, {"en", "Leaves"}}},
+                                                {"credit", "x"}}}),
+                                  lc::PhotoShape::file);
+    INFO(describe(parsed.errors));
+    REQUIRE(parsed.entry);
+    CHECK(parsed.photo_files ==
+          std::vector<std::string>{"photos/sam-lai-chau/cu-sam.jpg", "photos/x/LA.WEBP"});
+    REQUIRE(parsed.entry->photos.size() == 2);
+    CHECK(parsed.entry->photos[0].alt.en == "A ginseng root");
+    CHECK(parsed.entry->photos[0].credit == "Ảnh: tỉnh Lai Châu");
+    CHECK(parsed.entry->photos[0].id.empty());  // until import processes the file
+    CHECK(parsed.entry->photos[0].width == 0);
+
+    struct Row {
+        const char* what;
+        std::function<void(json&)> change;
+        std::string path;
+        C code;
+    };
+    const std::vector<Row> rows = {
+        {"no file", [](json& p) { p.erase("file"); }, "photos[1].file", C::required},
+        {"an empty file", [](json& p) { p["file"] = " "; }, "photos[1].file", C::required},
+        {"a number", [](json& p) { p["file"] = 3; }, "photos[1].file", C::wrong_type},
+        {"up and out", [](json& p) { p["file"] = "../x.jpg"; }, "photos[1].file",
+         C::invalid_format},
+        {"up and out, further in", [](json& p) { p["file"] = "photos/a/../../../x.jpg"; },
+         "photos[1].file", C::invalid_format},
+        {"just ..", [](json& p) { p["file"] = "photos/.."; }, "photos[1].file", C::invalid_format},
+        {"absolute", [](json& p) { p["file"] = "/etc/passwd.jpg"; }, "photos[1].file",
+         C::invalid_format},
+        {"backslashes", [](json& p) { p["file"] = "photos\\x.jpg"; }, "photos[1].file",
+         C::invalid_format},
+        {"not a photo's name", [](json& p) { p["file"] = "photos/x/notes.txt"; }, "photos[1].file",
+         C::invalid_format},
+        {"a GIF's name", [](json& p) { p["file"] = "photos/x/a.gif"; }, "photos[1].file",
+         C::invalid_format},
+        {"a control character", [](json& p) { p["file"] = "photos/x\n.jpg"; }, "photos[1].file",
+         C::control_character},
+        {"over 300 characters", [](json& p) { p["file"] = std::string(300, 'a') + ".jpg"; },
+         "photos[1].file", C::too_long},
+        {"listed twice", [&](json& p) { p["file"] = good["file"]; }, "photos[1].file",
+         C::duplicate},
+        {"an id as well", [](json& p) { p["id"] = std::string(32, 'a'); }, "photos[1].id",
+         C::unknown_field},
+        {"a size as well", [](json& p) { p["width"] = 100; }, "photos[1].width", C::unknown_field},
+        {"no Vietnamese alt", [](json& p) { p["alt"].erase("vi"); }, "photos[1].alt.vi",
+         C::required},
+        {"an empty English alt", [](json& p) { p["alt"]["en"] = ""; }, "photos[1].alt.en",
+         C::required},
+        {"no credit", [](json& p) { p.erase("credit"); }, "photos[1].credit", C::required},
+    };
+    for (const auto& row : rows) {
+        json second = good;
+        second["file"] = "photos/sam-lai-chau/la.png";
+        row.change(second);
+        auto r = lc::parse_entry(with_photos({good, second}), lc::PhotoShape::file);
+        INFO(row.what << describe(r.errors));
+        CHECK(paths_of(r.errors) == std::vector<std::string>{row.path});
+        if (!r.errors.empty()) CHECK(r.errors[0].code == row.code);
+        CHECK_FALSE(r.entry);
+    }
+
+    // The HTTP API's shape never takes a file: a client cannot name one on
+    // the server.
+    json stored = good;
+    stored.update({{"id", std::string(32, 'a')}, {"width", 10}, {"height", 10}});
+    auto api = lc::parse_entry(with_photos({stored}));
+    INFO(describe(api.errors));
+    CHECK(paths_of(api.errors) == std::vector<std::string>{"photos[0].file"});
+    CHECK(api.errors.at(0).code == C::unknown_field);
+    stored.erase("file");
+    CHECK(lc::parse_entry(with_photos({stored})).entry);
+}
