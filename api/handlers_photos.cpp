@@ -12,6 +12,7 @@
 #include "api/json_mapping.h"
 #include "api/multipart.h"
 #include "catalog/validation.h"
+#include "util/file_bytes.h"
 
 namespace lc::api {
 
@@ -118,15 +119,12 @@ void delete_photo(App& app, const httplib::Request& req, httplib::Response& res)
 // their content's hash, so they never change: a year's immutable cache.
 void get_media(App& app, const httplib::Request& req, httplib::Response& res) {
     auto path = app.photos.file_for(req.matches[1].str());
-    std::ifstream in;
-    if (path) in.open(*path, std::ios::binary);
-    if (!in) throw NotFound("no such photo file");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    std::optional<std::string> bytes = path ? file_bytes(*path) : std::nullopt;
+    if (!bytes) throw NotFound("no such photo file");
     const bool webp = path->extension() == ".webp";
     res.status = 200;
     res.set_header("Cache-Control", "public, max-age=31536000, immutable");
-    res.set_content(bytes.str(), webp ? "image/webp" : "image/jpeg");
+    res.set_content(std::move(*bytes), webp ? "image/webp" : "image/jpeg");
 }
 
 }  // namespace lc::api

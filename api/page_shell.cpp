@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "api/html.h"
+#include "util/file_bytes.h"
 
 namespace lc::api {
 
@@ -120,11 +121,9 @@ std::string shell_for(std::string html, const PageStrings& words, const std::str
 }
 
 std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read the page's shell: " + file.string());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    std::optional<std::string> bytes = file_bytes(file);
+    if (!bytes) throw std::runtime_error("cannot read the page's shell: " + file.string());
+    return std::move(*bytes);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "catalog/validation.h"
 #include "catalog/yaml_document.h"
 #include "text/utf8.h"
+#include "util/file_bytes.h"
 
 namespace lc {
 
@@ -86,14 +87,9 @@ class Loader {
                   "file too large for one entry (" + std::to_string(size) + " bytes)");
             return std::nullopt;
         }
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        if (!in) {
-            error(path.string(), 0, "", "cannot read");
-            return std::nullopt;
-        }
-        return buffer.str();
+        std::optional<std::string> bytes = file_bytes(path);
+        if (!bytes) error(path.string(), 0, "", "cannot read");
+        return bytes;
     }
 
     void load_file(const fs::path& path) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/entry_yaml.h"
+#include "util/file_bytes.h"
 
 namespace lc {
 
@@ -16,18 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return bytes.str();
-}
-
 // Leaves a file that already holds `bytes` untouched.
 void write_file(const fs::path& path, const std::string& bytes) {
-    if (read_bytes(path) == bytes) return;
+    if (file_bytes(path) == bytes) return;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) throw Error("cannot create " + path.parent_path().string() + ": " + ec.message());
@@ -71,7 +63,7 @@ std::map<std::string, std::string> sources_in(const fs::path& folder) {
             files.push_back(f.path());
     std::sort(files.begin(), files.end());
     for (const auto& path : files)
-        if (auto bytes = read_bytes(path))
+        if (auto bytes = file_bytes(path))
             by_id.emplace(PhotoProcessor::id_of(*bytes), path.filename().string());
     return by_id;
 }
@@ -105,7 +97,7 @@ ContentExportSummary export_content(const Store& store, const PhotoStore& photos
                 continue;
             }
             const fs::path source = photos.file_path(photo.id, kPhotoWidths.back(), "jpg");
-            auto bytes = read_bytes(source);
+            auto bytes = file_bytes(source);
             if (!bytes)
                 throw Error("entry '" + entry.slug + "': photo " + photo.id + " has no file " +
                             source.string() + " in the data folder");

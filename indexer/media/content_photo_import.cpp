@@ -8,6 +8,7 @@
 
 #include "media/image_check.h"
 #include "media/photo_error.h"
+#include "util/file_bytes.h"
 
 namespace lc {
 
@@ -17,15 +18,6 @@ namespace {
 
 std::string problem(const PhotoFileRef& ref, const std::string& why) {
     return ref.origin + ": '" + ref.file + "': " + why;
-}
-
-std::optional<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return bytes.str();
 }
 
 // The file's bytes, or why not: too large to be a photo (then not read at
@@ -42,7 +34,7 @@ std::optional<std::string> read_photo(const PhotoFileRef& ref, std::size_t max_b
         why = "the photo is over " + std::to_string(max_bytes >> 20) + " MB";
         return std::nullopt;
     }
-    auto bytes = read_bytes(ref.path);
+    auto bytes = file_bytes(ref.path);
     if (!bytes) why = "cannot read";
     return bytes;
 }
@@ -98,7 +90,7 @@ std::vector<std::string> ContentPhotoImport::resolve(std::vector<SourcedEntry>& 
                 const std::string id = PhotoProcessor::id_of(*bytes);
                 if (auto exported = store_.find(named_id);
                     exported &&
-                    read_bytes(store_.file_path(named_id, kPhotoWidths.back(), "jpg")) == *bytes) {
+                    file_bytes(store_.file_path(named_id, kPhotoWidths.back(), "jpg")) == *bytes) {
                     photo.id = named_id;
                     photo.width = exported->width;
                     photo.height = exported->height;
