@@ -645,11 +645,12 @@ TEST_CASE("catalog validation: a content file lists photos by file, the API by i
     const json good = {{"file", "photos/sam-lai-chau/cu-sam.jpg"},
                        {"alt", {{"vi", "Củ sâm"}, {"en", "A ginseng root"}}},
                        {"credit", "Ảnh: tỉnh Lai Châu"}};
-    auto parsed = lc::parse_entry(with_photos({good,
-                                               {{"file", "photos/x/LA.WEBP"},
-                                                {"alt", {{"vi", "Lá"}, {"en", "Leaves"}}},
-                                                {"credit", "x"}}}),
-                                  lc::PhotoShape::file);
+    auto parsed =
+        lc::parse_entry(with_photos(json::array({good,
+                                                 {{"file", "photos/x/LA.WEBP"},
+                                                  {"alt", {{"vi", "Lá"}, {"en", "Leaves"}}},
+                                                  {"credit", "x"}}})),
+                        lc::PhotoShape::file);
     INFO(describe(parsed.errors));
     REQUIRE(parsed.entry);
     CHECK(parsed.photo_files ==
@@ -702,7 +703,7 @@ TEST_CASE("catalog validation: a content file lists photos by file, the API by i
         json second = good;
         second["file"] = "photos/sam-lai-chau/la.png";
         row.change(second);
-        auto r = lc::parse_entry(with_photos({good, second}), lc::PhotoShape::file);
+        auto r = lc::parse_entry(with_photos(json::array({good, second})), lc::PhotoShape::file);
         INFO(row.what << describe(r.errors));
         CHECK(paths_of(r.errors) == std::vector<std::string>{row.path});
         if (!r.errors.empty()) CHECK(r.errors[0].code == row.code);
@@ -713,10 +714,10 @@ TEST_CASE("catalog validation: a content file lists photos by file, the API by i
     // the server.
     json stored = good;
     stored.update({{"id", std::string(32, 'a')}, {"width", 10}, {"height", 10}});
-    auto api = lc::parse_entry(with_photos({stored}));
+    auto api = lc::parse_entry(with_photos(json::array({stored})));
     INFO(describe(api.errors));
     CHECK(paths_of(api.errors) == std::vector<std::string>{"photos[0].file"});
     CHECK(api.errors.at(0).code == C::unknown_field);
     stored.erase("file");
-    CHECK(lc::parse_entry(with_photos({stored})).entry);
+    CHECK(lc::parse_entry(with_photos(json::array({stored}))).entry);
 }
