@@ -50,6 +50,20 @@ std::size_t connection_capacity(int configured) {
 
 constexpr std::size_t kRequestsPerConnection = 1000;
 
+// The shell of server-rendered pages, checked at start: a web folder whose
+// index.html lacks what pages fill is a start-up error (thrown), not a 500
+// later. Without a page at all (no such folder, as for an API-only server)
+// there are no pages, as there are no files.
+std::optional<lc::api::PageShell> page_shell(const std::filesystem::path& web) {
+    if (web.empty()) return std::nullopt;
+    if (!std::filesystem::exists(web / "index.html")) {
+        std::cerr << "lc-api: no page at " << (web / "index.html").string()
+                  << ": serving the API alone\n";
+        return std::nullopt;
+    }
+    return lc::api::PageShell::load(web);
+}
+
 int serve(const lc::api::Config& config) {
     // Block the signals before any thread starts, so all threads inherit it.
     sigset_t set;
@@ -103,23 +117,14 @@ int serve(const lc::api::Config& config) {
     if (swept.photos_removed + swept.temporary_files_removed > 0)
         std::cerr << "lc-api: removed " << swept.photos_removed << " unreferenced photos and "
                   << swept.temporary_files_removed << " temporary files\n";
-    // The shell of server-rendered pages, checked now: a web folder whose
-    // index.html lacks what pages fill is a start-up error, not a 500 later.
-    // Without a page at all (no such folder, as for an API-only server)
-    // there are no pages either, as there are no files.
     std::optional<lc::api::PageShell> pages;
-    if (!config.web.empty() && !std::filesystem::exists(config.web / "index.html")) {
-        std::cerr << "lc-api: no page at " << (config.web / "index.html").string()
-                  << ": serving the API alone\n";
-    } else if (!config.web.empty()) {
-        try {
-            pages = lc::api::PageShell::load(config.web);
-            app.pages = &*pages;
-        } catch (const std::exception& e) {
-            std::cerr << "lc-api: " << e.what() << "\n";
-            return 1;
-        }
+    try {
+        pages = page_shell(config.web);
+    } catch (const std::exception& e) {
+        std::cerr << "lc-api: " << e.what() << "\n";
+        return 1;
     }
+    if (pages) app.pages = &*pages;
     lc::api::register_routes(server, app);
 
     // Workers answer complete requests only (the gate reads them), so a

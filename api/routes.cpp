@@ -135,6 +135,23 @@ void register_route(httplib::Server& server, App& app, const Route& route) {
     });
 }
 
+// Before any route or file: what is refused from its headers alone, and the
+// older addresses of the page, redirected before the static files answer
+// them ("/" would be web/index.html).
+httplib::Server::HandlerResponse before_routing(const httplib::Request& req,
+                                                httplib::Response& res) {
+    current_route = "other";
+    request_started = std::chrono::steady_clock::now();
+    drop_ranges(req);
+    if (refused_early(req, res)) return httplib::Server::HandlerResponse::Handled;
+    if (auto redirect = redirect_for_old_address(req)) {
+        current_route = "redirect";
+        res.set_redirect(redirect->location, redirect->status);
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+}
+
 }  // namespace
 
 bool is_photo_upload(std::string_view method, std::string_view target) {
@@ -200,19 +217,7 @@ void register_routes(httplib::Server& server, App& app) {
                 write_current_exception(res);
             }
         });
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-        current_route = "other";
-        request_started = std::chrono::steady_clock::now();
-        drop_ranges(req);
-        if (refused_early(req, res)) return httplib::Server::HandlerResponse::Handled;
-        // Before the static files: "/" would be web/index.html.
-        if (auto redirect = redirect_for_old_address(req)) {
-            current_route = "redirect";
-            res.set_redirect(redirect->location, redirect->status);
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
+    server.set_pre_routing_handler(before_routing);
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
         undo_range_answer(res);
         set_security_headers(res);
